@@ -1,0 +1,194 @@
+package org.failback.domain.pool;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * A Front End pool paired with a backup pool in another site, and its disaster-recovery state machine:
+ * {@code NORMAL → DOWN → FAILING_OVER → FAILED_OVER → FAILING_BACK → NORMAL}, plus {@code DOWN → NORMAL}
+ * when the pool comes back before failover. Every method refuses an illegal transition and changes nothing then.
+ * The {@code begin…} methods also accept the state they lead to, so a stopped job can be started again.
+ */
+@Entity
+@Table(name = "fe_pool")
+public class FrontEndPool {
+
+    public static final int MIN_RESILIENCY_TIMER_SECONDS = 1;
+    public static final int MAX_RESILIENCY_TIMER_SECONDS = 86_400;
+
+    @Id
+    private Integer id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String name;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "site_id")
+    private Site site;
+
+    @ManyToOne
+    @JoinColumn(name = "backup_pool_id")
+    private FrontEndPool backupPool;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private PoolState state = PoolState.NORMAL;
+
+    @Column(nullable = false)
+    private boolean repaired;
+
+    @Column(name = "resiliency_timer_seconds", nullable = false)
+    private int resiliencyTimerSeconds = 120;
+
+    @Column(name = "outage_at")
+    private Instant outageAt;
+
+    @Column(name = "failover_completed_at")
+    private Instant failoverCompletedAt;
+
+    @Column(name = "failback_completed_at")
+    private Instant failbackCompletedAt;
+
+    @Column(name = "last_job_execution_id")
+    private Long lastJobExecutionId;
+
+    @Version
+    private long version;
+
+    protected FrontEndPool() {
+    }
+
+    public FrontEndPool(int id, PoolName name, Site site) {
+        this.id = id;
+        this.name = name.value();
+        this.site = site;
+    }
+
+    public void pairWith(FrontEndPool backup) {
+        if (backup == this) {
+            throw new IllegalArgumentException("pool " + name + " cannot be its own backup pool");
+        }
+        this.backupPool = backup;
+    }
+
+    /** The pool fails: its users are signed out (the registrar does that), the resiliency timer starts. */
+    public void outage(Instant now) {
+        require(state == PoolState.NORMAL, "an outage can only hit a NORMAL pool");
+        state = PoolState.DOWN;
+        outageAt = now;
+        repaired = false;
+    }
+
+    /** The pool came back before anyone started failover. */
+    public void recover() {
+        require(state == PoolState.DOWN, "only a DOWN pool can recover without failover");
+        state = PoolState.NORMAL;
+        outageAt = null;
+    }
+
+    public void beginFailover() {
+        require(state == PoolState.DOWN || state == PoolState.FAILING_OVER, "failover needs a DOWN pool");
+        require(backupPool != null, "pool has no backup pool");
+        state = PoolState.FAILING_OVER;
+    }
+
+    public void completeFailover(Instant now) {
+        require(state == PoolState.FAILING_OVER, "failover can only complete while FAILING_OVER");
+        state = PoolState.FAILED_OVER;
+        failoverCompletedAt = now;
+    }
+
+    /** The home pool is restored and can take its users back. */
+    public void repair() {
+        require(state == PoolState.FAILED_OVER, "only a FAILED_OVER pool can be marked repaired");
+        repaired = true;
+    }
+
+    public void beginFailback() {
+        require(state == PoolState.FAILING_BACK || (state == PoolState.FAILED_OVER && repaired),
+                "failback needs a FAILED_OVER pool that is repaired");
+        state = PoolState.FAILING_BACK;
+    }
+
+    public void completeFailback(Instant now) {
+        require(state == PoolState.FAILING_BACK, "failback can only complete while FAILING_BACK");
+        state = PoolState.NORMAL;
+        repaired = false;
+        outageAt = null;
+        failbackCompletedAt = now;
+    }
+
+    /** Allowed in every state; while DOWN the sign-in deadline moves with it (outage time + current value). */
+    public void changeResiliencyTimer(int seconds) {
+        if (seconds < MIN_RESILIENCY_TIMER_SECONDS || seconds > MAX_RESILIENCY_TIMER_SECONDS) {
+            throw new IllegalArgumentException("resiliencyTimerSeconds must be an integer from 1 to 86400");
+        }
+        resiliencyTimerSeconds = seconds;
+    }
+
+    public void recordJob(long jobExecutionId) {
+        lastJobExecutionId = jobExecutionId;
+    }
+
+    private void require(boolean allowed, String rule) {
+        if (!allowed) {
+            throw new IllegalTransitionException("pool " + name + " is " + state + (repaired ? " (repaired)" : "") + ": " + rule);
+        }
+    }
+
+    public Integer getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public PoolName poolName() {
+        return new PoolName(name);
+    }
+
+    public Site getSite() {
+        return site;
+    }
+
+    public FrontEndPool getBackupPool() {
+        return backupPool;
+    }
+
+    public PoolState getState() {
+        return state;
+    }
+
+    public boolean isRepaired() {
+        return repaired;
+    }
+
+    public int getResiliencyTimerSeconds() {
+        return resiliencyTimerSeconds;
+    }
+
+    public Instant getOutageAt() {
+        return outageAt;
+    }
+
+    public Instant getFailoverCompletedAt() {
+        return failoverCompletedAt;
+    }
+
+    public Instant getFailbackCompletedAt() {
+        return failbackCompletedAt;
+    }
+
+    public Long getLastJobExecutionId() {
+        return lastJobExecutionId;
+    }
+}

@@ -1,0 +1,152 @@
+package org.failback.domain.registrar;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.failback.domain.pool.FrontEndPool;
+
+/**
+ * A user homed on a Front End pool and their registration. Users are never re-homed by failover or failback:
+ * only the serving pool, the mode and the failback status change.
+ */
+@Entity
+@Table(name = "registrar_user")
+public class RegistrarUser {
+
+    @Id
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 254)
+    private String sip;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "home_pool_id", updatable = false)
+    private FrontEndPool homePool;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "client_version", nullable = false, length = 16)
+    private ClientVersion clientVersion;
+
+    @Column(name = "signed_in", nullable = false)
+    private boolean signedIn;
+
+    @ManyToOne
+    @JoinColumn(name = "serving_pool_id")
+    private FrontEndPool servingPool;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private RegistrationMode mode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "failback_status", nullable = false, length = 16)
+    private FailbackStatus failbackStatus = FailbackStatus.NOT_AFFECTED;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "presence_set", nullable = false, length = 16)
+    private PresenceState presenceSet = PresenceState.AVAILABLE;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(length = 512)
+    private String error;
+
+    @Version
+    private long version;
+
+    protected RegistrarUser() {
+    }
+
+    public RegistrarUser(long id, SipUri sip, FrontEndPool homePool, ClientVersion clientVersion, Instant now) {
+        this.id = id;
+        this.sip = sip.value();
+        this.homePool = homePool;
+        this.clientVersion = clientVersion;
+        this.updatedAt = now;
+    }
+
+    public void signIn(FrontEndPool pool, RegistrationMode mode, ClientVersion client, Instant now) {
+        this.signedIn = true;
+        this.servingPool = pool;
+        this.mode = mode;
+        this.clientVersion = client;
+        this.updatedAt = now;
+    }
+
+    /** Signing out keeps the presence the user last set: it survives outages, failover and failback. */
+    public void signOut(Instant now) {
+        this.signedIn = false;
+        this.servingPool = null;
+        this.mode = null;
+        this.updatedAt = now;
+    }
+
+    public void setPresence(PresenceState state, Instant now) {
+        if (state == PresenceState.UNKNOWN) {
+            throw new IllegalArgumentException("UNKNOWN is what others may see, not a state a user sets");
+        }
+        this.presenceSet = state;
+        this.updatedAt = now;
+    }
+
+    public Registration registration() {
+        return new Registration(id, homePool.getId(), failbackStatus, signedIn,
+                servingPool == null ? null : servingPool.getId(), mode);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public SipUri sipUri() {
+        return new SipUri(sip);
+    }
+
+    public String getSip() {
+        return sip;
+    }
+
+    public FrontEndPool getHomePool() {
+        return homePool;
+    }
+
+    public ClientVersion getClientVersion() {
+        return clientVersion;
+    }
+
+    public boolean isSignedIn() {
+        return signedIn;
+    }
+
+    public FrontEndPool getServingPool() {
+        return servingPool;
+    }
+
+    public RegistrationMode getMode() {
+        return mode;
+    }
+
+    public FailbackStatus getFailbackStatus() {
+        return failbackStatus;
+    }
+
+    public PresenceState getPresenceSet() {
+        return presenceSet;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public String getError() {
+        return error;
+    }
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs Pool Failback Portal in the foreground on http://localhost:${FAILBACK_PORT:-8080}/ with its data under
+# ${FAILBACK_DATA:-~/.pool-failback}. Builds and provisions whatever is missing first. Ctrl-C stops it cleanly.
+set -euo pipefail
+cd "$(dirname "$0")"
+project=$(pwd)
+
+fail() { echo "run.sh: $*" >&2; exit 1; }
+
+port=${FAILBACK_PORT:-8080}
+data=${FAILBACK_DATA:-$HOME/.pool-failback}
+[[ $port =~ ^[0-9]+$ ]] || fail "FAILBACK_PORT must be a port number, not '$port'"
+# Every other port (management 9990, ...) moves by the same offset, so two instances never collide.
+(( port >= 8080 && port <= 55000 )) || fail "FAILBACK_PORT must be between 8080 and 55000 (got $port)"
+offset=$((port - 8080))
+management_port=$((9990 + offset))
+
+mkdir -p "$data" 2>/dev/null || fail "cannot create the data directory $data (set FAILBACK_DATA to a writable directory)"
+[[ -w $data && -x $data ]] || fail "the data directory $data is not writable (set FAILBACK_DATA to a writable directory)"
+data=$(cd "$data" && pwd)
+chmod 700 "$data" 2>/dev/null || true
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for p in "$port" "$management_port"; do
+  if port_in_use "$p"; then
+    fail "port $p is already in use: stop what runs there or choose another FAILBACK_PORT (e.g. FAILBACK_PORT=8180)"
+  fi
+done
+
+server="$project/ear/target/server"
+ear="$project/ear/target/pool-failback.ear"
+# Build when the EAR or the server is missing, or when a source file is newer than the EAR.
+if [[ ! -f $ear || ! -d $server ]] || [[ -n $(find domain batch web ear pom.xml -newer "$ear" -type f -not -path '*/target/*' -print -quit 2>/dev/null) ]]; then
+  echo "Building and provisioning WildFly (tests skipped)..."
+  ./mvnw -B -q -DskipTests -Dwildfly.provisioning.overwrite-provisioned-server=true install -pl ear -am \
+    || fail "the build failed: see the Maven output above"
+fi
+
+# Each data directory has its own server base directory: configuration refreshed, logs and state kept.
+base="$data/server"
+mkdir -p "$base/configuration" "$base/deployments"
+cp -f "$server"/standalone/configuration/* "$base/configuration/"
+rm -f "$base"/deployments/pool-failback.ear*
+cp "$ear" "$base/deployments/"
+
+echo "Pool Failback Portal"
+echo "  data:        $data"
+echo "  credentials: $data/credentials.properties (written on first start)"
+echo "  portal:      http://localhost:$port/   API: http://localhost:$port/api"
+echo "  server log:  $base/log/server.log"
+
+(
+  for _ in $(seq 1 600); do
+    sleep 1
+    if curl -fsS "http://127.0.0.1:$port/api/health" 2>/dev/null | grep -q '"UP"'; then
+      echo ">>> Pool Failback Portal is UP at http://localhost:$port/ (credentials: $data/credentials.properties)"
+      exit 0
+    fi
+  done
+) &
+
+export LAUNCH_JBOSS_IN_BACKGROUND=1
+export JAVA_OPTS="${FAILBACK_JAVA_OPTS:--Xms256m -Xmx2g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m} -Djava.net.preferIPv4Stack=true"
+exec "$server/bin/standalone.sh" \
+  -Djboss.server.base.dir="$base" \
+  -Djboss.socket.binding.port-offset="$offset" \
+  -Dfailback.data="$data" \
+  -Dfailback.node="${FAILBACK_NODE:-$(hostname -s)-$port}"

@@ -1,0 +1,124 @@
+package org.failback.web.api;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.failback.domain.conferencing.RejoinNotAllowedException;
+import org.failback.domain.pool.IllegalTransitionException;
+
+/** Turns every failure into the API's {@code {code, message}} with the status API.md fixes. */
+public final class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+
+    private ErrorMappers() {
+    }
+
+    /** Unwraps what CDI interceptors and transactions wrap around the exceptions the domain throws. */
+    static Response map(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && !(cause instanceof ApiException) && !(cause instanceof IllegalTransitionException)
+                && !(cause instanceof IllegalArgumentException) && !(cause instanceof RejoinNotAllowedException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ApiException api) {
+            return new ApiError(api.code(), api.getMessage()).toResponse(api.status());
+        }
+        if (cause instanceof IllegalTransitionException) {
+            return new ApiError("ILLEGAL_STATE", cause.getMessage()).toResponse(409);
+        }
+        if (cause instanceof RejoinNotAllowedException) {
+            return new ApiError("REJOIN_NOT_ALLOWED", cause.getMessage()).toResponse(409);
+        }
+        if (cause instanceof IllegalArgumentException) {
+            return new ApiError("BAD_REQUEST", cause.getMessage()).toResponse(400);
+        }
+        if (cause instanceof OptimisticLockException) {
+            return new ApiError("ILLEGAL_STATE", "changed concurrently by another request: try again").toResponse(409);
+        }
+        LOG.log(Level.SEVERE, "request failed", error);
+        return new ApiError("INTERNAL_ERROR", "internal error: " + error.getClass().getSimpleName()).toResponse(500);
+    }
+
+    @Provider
+    public static class Any implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable error) {
+            return map(error);
+        }
+    }
+
+    @Provider
+    public static class Web implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException error) {
+            int status = error.getResponse().getStatus();
+            if (status >= 500) {
+                return map(error);
+            }
+            String message = error.getMessage() == null ? "HTTP " + status : error.getMessage();
+            if (error.getCause() instanceof JsonbException || error.getCause() instanceof ProcessingException) {
+                message = "malformed request body: " + error.getCause().getMessage();
+            }
+            return new ApiError(ApiError.codeFor(status), message).toResponse(status);
+        }
+    }
+
+    @Provider
+    public static class Json implements ExceptionMapper<JsonbException> {
+        @Override
+        public Response toResponse(JsonbException error) {
+            return new ApiError("BAD_REQUEST", "malformed JSON: " + error.getMessage()).toResponse(400);
+        }
+    }
+
+    @Provider
+    public static class Processing implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException error) {
+            return new ApiError("BAD_REQUEST", "malformed request body: " + error.getMessage()).toResponse(400);
+        }
+    }
+
+    @Provider
+    public static class Unauthorized implements ExceptionMapper<NotAuthorizedException> {
+        @Override
+        public Response toResponse(NotAuthorizedException error) {
+            return challenge();
+        }
+    }
+
+    /** RESTEasy's role check answers 403 even to anonymous callers; the API promises 401 with a challenge then. */
+    @Provider
+    public static class Forbidden implements ExceptionMapper<ForbiddenException> {
+        @Context
+        HttpServletRequest request;
+
+        @Override
+        public Response toResponse(ForbiddenException error) {
+            if (request == null || request.getUserPrincipal() == null) {
+                return challenge();
+            }
+            return new ApiError("FORBIDDEN", "your role may not do this").toResponse(403);
+        }
+    }
+
+    static Response challenge() {
+        return Response.status(401)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"pool-failback\"")
+                .type("application/json")
+                .entity(new ApiError("UNAUTHORIZED", "credentials required"))
+                .build();
+    }
+}

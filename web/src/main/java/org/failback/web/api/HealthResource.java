@@ -1,0 +1,29 @@
+package org.failback.web.api;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.failback.web.bootstrap.ProductBootstrap;
+
+/** UP only once the product is ready: schema, accounts and demo topology in place. */
+@Path("health")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthResource {
+
+    @Inject
+    ProductBootstrap bootstrap;
+
+    @GET
+    public Response health() {
+        if (!bootstrap.isReady()) {
+            return Response.status(503).entity(Map.of("status", "STARTING")).build();
+        }
+        return Response.ok(Map.of("status", "UP")).build();
+    }
+}

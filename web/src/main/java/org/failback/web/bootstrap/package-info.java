@@ -1,0 +1,2 @@
+/** What runs once when the product starts. */
+package org.failback.web.bootstrap;

@@ -1,0 +1,143 @@
+package org.failback.domain.pool;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.failback.domain.registrar.FailbackStatus;
+
+/**
+ * Pool-level operations of seed 000, each in one transaction: a refused one changes nothing. The per-user work of
+ * failover and failback is done by the jobs, item by item, through {@link org.failback.domain.registrar.Registration}.
+ */
+@ApplicationScoped
+@Transactional
+public class PoolService {
+
+    @PersistenceContext(unitName = "failback")
+    EntityManager em;
+
+    Clock clock = Clock.systemUTC();
+
+    public List<FrontEndPool> pools() {
+        return em.createQuery("SELECT p FROM FrontEndPool p ORDER BY p.name", FrontEndPool.class).getResultList();
+    }
+
+    public FrontEndPool pool(PoolName name) {
+        return em.createQuery("SELECT p FROM FrontEndPool p WHERE p.name = :name", FrontEndPool.class)
+                .setParameter("name", name.value())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new PoolNotFoundException(name.value()));
+    }
+
+    /** The pool under a write lock, so concurrent state changes of one pool are serialised. */
+    public FrontEndPool lockedPool(PoolName name) {
+        FrontEndPool pool = pool(name);
+        em.lock(pool, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(pool);
+        return pool;
+    }
+
+    /**
+     * The pool fails: every user signed in to it is signed out, every peer-to-peer session they take part in and
+     * every conference they organise is terminated (seed 000, "User Experience During Failover").
+     */
+    public FrontEndPool outage(PoolName name) {
+        FrontEndPool pool = lockedPool(name);
+        Instant now = clock.instant();
+        pool.outage(now);
+        em.flush();
+        int poolId = pool.getId();
+        em.createNativeQuery("UPDATE p2p_session SET state = 'TERMINATED', version = version + 1 WHERE state = 'ACTIVE' AND"
+                        + " (party_a IN (SELECT id FROM registrar_user WHERE serving_pool_id = ?1)"
+                        + " OR party_b IN (SELECT id FROM registrar_user WHERE serving_pool_id = ?1))")
+                .setParameter(1, poolId).executeUpdate();
+        em.createNativeQuery("DELETE FROM conference_participant WHERE conference_id IN (SELECT c.id FROM conference c"
+                        + " JOIN registrar_user u ON u.id = c.organizer_id WHERE u.serving_pool_id = ?1 AND c.state = 'ACTIVE')")
+                .setParameter(1, poolId).executeUpdate();
+        em.createNativeQuery("UPDATE conference SET state = 'TERMINATED', rejoin_allowed = FALSE, terminated_at = ?2, version = version + 1"
+                        + " WHERE state = 'ACTIVE' AND organizer_id IN (SELECT id FROM registrar_user WHERE serving_pool_id = ?1)")
+                .setParameter(1, poolId).setParameter(2, now).executeUpdate();
+        em.createNativeQuery("DELETE FROM conference_participant WHERE user_id IN (SELECT id FROM registrar_user WHERE serving_pool_id = ?1)")
+                .setParameter(1, poolId).executeUpdate();
+        em.createNativeQuery("UPDATE registrar_user SET signed_in = FALSE, serving_pool_id = NULL, mode = NULL, updated_at = ?2,"
+                        + " version = version + 1 WHERE serving_pool_id = ?1")
+                .setParameter(1, poolId).setParameter(2, now).executeUpdate();
+        em.clear();
+        return pool(name);
+    }
+
+    public FrontEndPool recover(PoolName name) {
+        FrontEndPool pool = lockedPool(name);
+        pool.recover();
+        return pool;
+    }
+
+    public FrontEndPool repair(PoolName name) {
+        FrontEndPool pool = lockedPool(name);
+        pool.repair();
+        return pool;
+    }
+
+    public FrontEndPool changeResiliencyTimer(PoolName name, int seconds) {
+        FrontEndPool pool = lockedPool(name);
+        pool.changeResiliencyTimer(seconds);
+        return pool;
+    }
+
+    /** Failover starts: from now on the pool's users sign in to the backup pool (in resiliency mode). */
+    public FrontEndPool beginFailover(PoolName name) {
+        FrontEndPool pool = lockedPool(name);
+        pool.beginFailover();
+        return pool;
+    }
+
+    /** Failover completes: users signed in to the backup pool leave resiliency mode. */
+    public FrontEndPool completeFailover(PoolName name) {
+        FrontEndPool pool = lockedPool(name);
+        if (pool.getState() == PoolState.FAILED_OVER) {
+            return pool;
+        }
+        pool.completeFailover(clock.instant());
+        em.createNativeQuery("UPDATE registrar_user SET mode = 'REGULAR', updated_at = ?2, version = version + 1"
+                        + " WHERE home_pool_id = ?1 AND signed_in AND mode = 'RESILIENCY'")
+                .setParameter(1, pool.getId()).setParameter(2, clock.instant()).executeUpdate();
+        return pool;
+    }
+
+    /**
+     * Failback starts. Conferences organised by affected users are terminated in all modalities with a rejoin
+     * offered (seed 000, "Ongoing conferences organized by affected user"); nobody can rejoin while the organiser
+     * is in resiliency mode, which the experience policy decides at join time.
+     */
+    public FrontEndPool beginFailback(PoolName name) {
+        FrontEndPool pool = lockedPool(name);
+        pool.beginFailback();
+        String affected = "SELECT id FROM registrar_user WHERE home_pool_id = ?1 AND failback_status IN ('"
+                + FailbackStatus.ON_BACKUP + "', '" + FailbackStatus.MOVED + "', '" + FailbackStatus.FAILED + "')";
+        em.createNativeQuery("DELETE FROM conference_participant WHERE conference_id IN (SELECT id FROM conference"
+                        + " WHERE state = 'ACTIVE' AND organizer_id IN (" + affected + "))")
+                .setParameter(1, pool.getId()).executeUpdate();
+        em.createNativeQuery("UPDATE conference SET state = 'TERMINATED', rejoin_allowed = TRUE, terminated_at = ?2, version = version + 1"
+                        + " WHERE state = 'ACTIVE' AND organizer_id IN (" + affected + ")")
+                .setParameter(1, pool.getId()).setParameter(2, clock.instant()).executeUpdate();
+        return pool;
+    }
+
+    public FrontEndPool completeFailback(PoolName name) {
+        FrontEndPool pool = lockedPool(name);
+        if (pool.getState() == PoolState.NORMAL) {
+            return pool;
+        }
+        pool.completeFailback(clock.instant());
+        return pool;
+    }
+
+    public void recordJob(PoolName name, long jobExecutionId) {
+        pool(name).recordJob(jobExecutionId);
+    }
+}

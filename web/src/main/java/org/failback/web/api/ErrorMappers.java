@@ -15,7 +15,10 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.failback.domain.conferencing.RejoinNotAllowedException;
+import org.failback.batch.jobs.JobRunningException;
+import org.failback.batch.pool.ExecutionNotFoundException;
 import org.failback.domain.pool.IllegalTransitionException;
+import org.failback.domain.pool.PoolNotFoundException;
 
 /** Turns every failure into the API's {@code {code, message}} with the status API.md fixes. */
 public final class ErrorMappers {
@@ -29,17 +32,29 @@ public final class ErrorMappers {
     static Response map(Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null && !(cause instanceof ApiException) && !(cause instanceof IllegalTransitionException)
-                && !(cause instanceof IllegalArgumentException) && !(cause instanceof RejoinNotAllowedException)) {
+                && !(cause instanceof IllegalArgumentException) && !(cause instanceof RejoinNotAllowedException)
+                && !(cause instanceof JobRunningException) && !(cause instanceof PoolNotFoundException)
+                && !(cause instanceof ExecutionNotFoundException) && !(cause instanceof jakarta.batch.operations.BatchRuntimeException)) {
             cause = cause.getCause();
         }
         if (cause instanceof ApiException api) {
             return new ApiError(api.code(), api.getMessage()).toResponse(api.status());
         }
-        if (cause instanceof IllegalTransitionException) {
+        if (cause instanceof IllegalTransitionException || cause instanceof jakarta.batch.operations.JobRestartException
+                || cause instanceof jakarta.batch.operations.JobExecutionNotRunningException
+                || cause instanceof jakarta.batch.operations.JobExecutionIsRunningException
+                || cause instanceof jakarta.batch.operations.JobExecutionAlreadyCompleteException
+                || cause instanceof jakarta.batch.operations.JobExecutionNotMostRecentException) {
             return new ApiError("ILLEGAL_STATE", cause.getMessage()).toResponse(409);
         }
         if (cause instanceof RejoinNotAllowedException) {
             return new ApiError("REJOIN_NOT_ALLOWED", cause.getMessage()).toResponse(409);
+        }
+        if (cause instanceof JobRunningException) {
+            return new ApiError("JOB_RUNNING", cause.getMessage()).toResponse(409);
+        }
+        if (cause instanceof PoolNotFoundException || cause instanceof ExecutionNotFoundException) {
+            return new ApiError("NOT_FOUND", cause.getMessage()).toResponse(404);
         }
         if (cause instanceof IllegalArgumentException) {
             return new ApiError("BAD_REQUEST", cause.getMessage()).toResponse(400);

@@ -1,0 +1,52 @@
+package org.failback.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/** Waiting on Jakarta Batch executions through the API, with a deadline instead of sleeps-then-assert. */
+public final class Jobs {
+
+    public static final Set<String> ENDED = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
+
+    private Jobs() {
+    }
+
+    public static JsonNode awaitEnd(Api api, long executionId, Duration timeout) {
+        return awaitStatus(api, executionId, ENDED, timeout);
+    }
+
+    public static JsonNode awaitStatus(Api api, long executionId, Set<String> statuses, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode job = null;
+        while (Instant.now().isBefore(deadline)) {
+            job = api.get("jobs/" + executionId).expect(200).json();
+            if (statuses.contains(job.path("status").asText())) {
+                return job;
+            }
+            pause(100);
+        }
+        throw new AssertionError("job " + executionId + " not in " + statuses + " within " + timeout + ": " + job);
+    }
+
+    /** Polls {@code condition} until it holds or the timeout passes. */
+    public static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            pause(100);
+        }
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

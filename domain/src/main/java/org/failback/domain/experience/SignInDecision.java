@@ -11,9 +11,9 @@ import org.failback.domain.registrar.RegistrationMode;
 public record SignInDecision(Refusal refusal, PoolName servingPool, RegistrationMode mode) {
 
     public SignInDecision {
-        boolean accepted = servingPool != null && mode != null;
+        boolean accepted = refusal == null && servingPool != null && mode != null;
         boolean refused = refusal != null && servingPool == null && mode == null;
-        if (accepted == refused) {
+        if (!accepted && !refused) {
             throw new IllegalArgumentException("a sign-in is either refused or accepted by a pool in a mode");
         }
     }

@@ -65,4 +65,26 @@ public class JobLog {
         }
         return lines;
     }
+
+    /** The last {@code limit} lines of an execution chain (oldest execution first), oldest line first: a log tail. */
+    public List<Line> tail(List<Long> executions, int limit) {
+        List<Line> newestFirst = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement query = c.prepareStatement(
+                     "SELECT at, step, line FROM job_log WHERE job_execution_id = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+            for (int i = executions.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
+                query.setLong(1, executions.get(i));
+                query.setInt(2, limit - newestFirst.size());
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        newestFirst.add(new Line(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the job log: " + e.getMessage(), e);
+        }
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
 }

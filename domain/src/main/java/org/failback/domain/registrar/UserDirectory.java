@@ -46,19 +46,35 @@ public class UserDirectory {
     }
 
     public UserPage page(FrontEndPool pool, UserQuery query) {
-        String filter = " WHERE u.homePool = :pool"
-                + (query.status() == null ? "" : " AND u.failbackStatus = :status")
-                + (query.sipPrefix() == null ? "" : " AND u.sip LIKE :prefix ESCAPE '!'");
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(u) FROM RegistrarUser u" + filter, Long.class);
-        TypedQuery<RegistrarUser> items = em.createQuery("SELECT u FROM RegistrarUser u" + filter
-                + (query.after() == null ? "" : " AND u.sip > :after") + " ORDER BY u.sip", RegistrarUser.class);
+        return new UserPage(count(pool, query), query.page(), query.size(), items(pool, query, false));
+    }
+
+    /** How many users match the query's status and prefix (its paging is ignored). */
+    public long count(FrontEndPool pool, UserQuery query) {
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(u) FROM RegistrarUser u" + filter(query), Long.class);
         bind(count, pool, query);
+        return count.getSingleResult();
+    }
+
+    /**
+     * One page without counting, sorted by SIP URI ascending or descending; {@code after} is then the last SIP URI of
+     * the previous page in that order. Tables that page forward use it to stay on the index instead of an offset.
+     */
+    public List<RegistrarUser> items(FrontEndPool pool, UserQuery query, boolean descending) {
+        TypedQuery<RegistrarUser> items = em.createQuery("SELECT u FROM RegistrarUser u" + filter(query)
+                + (query.after() == null ? "" : descending ? " AND u.sip < :after" : " AND u.sip > :after")
+                + (descending ? " ORDER BY u.sip DESC" : " ORDER BY u.sip"), RegistrarUser.class);
         bind(items, pool, query);
         if (query.after() != null) {
             items.setParameter("after", query.after().value());
         }
-        List<RegistrarUser> page = items.setFirstResult(query.offset()).setMaxResults(query.size()).getResultList();
-        return new UserPage(count.getSingleResult(), query.page(), query.size(), page);
+        return items.setFirstResult(query.offset()).setMaxResults(query.size()).getResultList();
+    }
+
+    private static String filter(UserQuery query) {
+        return " WHERE u.homePool = :pool"
+                + (query.status() == null ? "" : " AND u.failbackStatus = :status")
+                + (query.sipPrefix() == null ? "" : " AND u.sip LIKE :prefix ESCAPE '!'");
     }
 
     public RegistrarUser user(SipUri sip) {

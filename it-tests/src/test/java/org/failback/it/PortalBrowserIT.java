@@ -1,0 +1,143 @@
+package org.failback.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The portal in a real headless Chromium against the deployed EAR: an operator fails a pool back from its page after
+ * reading the dry-run plan and follows the job live; a viewer sees the same pages without any action. Each page is
+ * saved as a screenshot under target/screenshots, and the browser console must stay free of errors.
+ */
+class PortalBrowserIT extends ProductIT {
+
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
+    private static final int USERS = 500;
+
+    private final List<LogEntry> consoleErrors = new ArrayList<>();
+    private Browser browser;
+
+    @BeforeEach
+    void chromium() {
+        assumeTrue(Browser.available(), "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        browser = Browser.open(SERVER);
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void operatorFailsBackFromThePoolPageAfterReadingThePlanAndFollowsTheJobToNormal() {
+        String pool = unique("web");
+        Pools.createPair(operator(), pool, USERS);
+        Pools.failOver(operator(), pool);
+        operator().post("pools/" + pool + "/repair").expect(200);
+
+        browser.go("/");
+        browser.await(d -> d.findElements(By.id("j_username")).isEmpty() ? null : Boolean.TRUE);
+        browser.screenshot("01-login");
+        browser.signIn("operator");
+        assertEquals("operator", browser.text(By.id("current-role")));
+        browser.await(d -> d.findElement(By.id("pools")).getText().contains(pool) ? Boolean.TRUE : null);
+        browser.screenshot("02-dashboard");
+        collectConsole();
+
+        browser.go("/pool.xhtml?name=" + pool);
+        assertEquals("FAILED_OVER", browser.text(By.id("pool-state")));
+        assertEquals("500", browser.text(By.id("count-on-backup")));
+        browser.screenshot("03-pool-failed-over");
+
+        browser.driver().findElement(By.cssSelector("button.action-failback")).click();
+        WebElement plan = browser.await(d -> visible(d.findElements(By.id("plan-steps"))));
+        assertTrue(plan.getText().contains("move-users-home: " + USERS + " users moved home"), plan.getText());
+        assertTrue(plan.getText().contains("complete-failback: pool → NORMAL"), plan.getText());
+        assertEquals(Integer.toString(USERS), browser.text(By.id("plan-users")));
+        browser.screenshot("04-failback-plan");
+        collectConsole();
+
+        browser.driver().findElement(By.id("confirm-form:confirm-action")).click();
+        browser.await(d -> d.getCurrentUrl().contains("job.xhtml?id=") ? Boolean.TRUE : null);
+        browser.await(JOB_TIMEOUT, d -> "100.0 %".equals(d.findElement(By.id("percent")).getText()) ? Boolean.TRUE : null);
+        browser.await(d -> "NORMAL".equals(d.findElement(By.id("pool-state")).getText()) ? Boolean.TRUE : null);
+        assertEquals("COMPLETED", browser.text(By.id("job-status")));
+        assertTrue(browser.text(By.id("steps")).contains("move-users-home"), browser.text(By.id("steps")));
+        assertTrue(browser.text(By.id("log")).contains("started pool-failback of pool " + pool), browser.text(By.id("log")));
+        assertTrue(browser.driver().findElements(By.cssSelector("#throughput canvas")).size() == 1, "throughput chart drawn");
+        browser.screenshot("05-job-completed");
+        collectConsole();
+
+        browser.go("/pool.xhtml?name=" + pool);
+        assertEquals("NORMAL", browser.text(By.id("pool-state")));
+        new Select(browser.driver().findElement(By.cssSelector("select.status-filter"))).selectByValue("DONE");
+        browser.await(d -> d.findElement(By.cssSelector(".ui-paginator-current")).getText().endsWith("of " + USERS) ? Boolean.TRUE : null);
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("[id='users:table_data'] > tr"));
+        assertEquals(25, rows.size());
+        rows.forEach(row -> assertTrue(row.getText().contains("DONE"), row.getText()));
+        assertTrue(rows.get(0).getText().startsWith(Pools.sip(pool, 1)), rows.get(0).getText());
+        assertTrue(browser.driver().findElement(By.id("users:export")).getAttribute("href").contains("status=DONE"));
+        browser.screenshot("06-users-done");
+
+        browser.driver().findElement(By.cssSelector("[id='users:table'] .ui-paginator-next")).click();
+        browser.await(d -> d.findElement(By.cssSelector(".ui-paginator-current")).getText().startsWith("26") ? Boolean.TRUE : null);
+        assertTrue(browser.driver().findElements(By.cssSelector("[id='users:table_data'] > tr")).get(0).getText().startsWith(Pools.sip(pool, 26)));
+        collectConsole();
+
+        browser.go("/jobs.xhtml");
+        assertTrue(browser.text(By.id("history:runs")).contains(pool));
+        browser.screenshot("07-run-history");
+        collectConsole();
+
+        browser.driver().findElement(By.id("logout-form:logout")).click();
+        browser.await(d -> d.findElements(By.id("j_username")).isEmpty() ? null : Boolean.TRUE);
+        browser.go("/index.xhtml");
+        assertTrue(browser.driver().findElements(By.id("j_username")).size() == 1, "signed out: the dashboard asks for a login again");
+        collectConsole();
+        assertEquals(List.of(), consoleErrors, "browser console errors");
+    }
+
+    @Test
+    void viewerSeesEveryPageWithoutAnyActionButton() {
+        String pool = unique("view");
+        Pools.createPair(operator(), pool, 50);
+        Pools.failOver(operator(), pool);
+        long failover = Pools.pool(operator(), pool).path("lastJob").path("id").asLong();
+
+        browser.signIn("viewer");
+        assertEquals("viewer", browser.text(By.id("current-role")));
+        browser.go("/pool.xhtml?name=" + pool);
+        assertEquals("FAILED_OVER", browser.text(By.id("pool-state")));
+        assertEquals(0, browser.driver().findElements(By.cssSelector("[id^='action-buttons'], button[class*='action-'], [id='timer-form:save-timer']")).size());
+        assertTrue(browser.driver().findElements(By.cssSelector("[id='users:table_data'] > tr")).size() > 0);
+        browser.screenshot("08-viewer-pool");
+
+        browser.go("/job.xhtml?id=" + failover);
+        assertEquals("COMPLETED", browser.text(By.id("job-status")));
+        assertEquals(0, browser.driver().findElements(By.cssSelector("[id='live:stop'], [id='live:restart'], [id='live:abandon']")).size());
+        browser.screenshot("09-viewer-job");
+        collectConsole();
+        assertEquals(List.of(), consoleErrors, "browser console errors");
+    }
+
+    private void collectConsole() {
+        consoleErrors.addAll(browser.severeConsoleEntries());
+    }
+
+    private static WebElement visible(List<WebElement> elements) {
+        return elements.stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+    }
+}

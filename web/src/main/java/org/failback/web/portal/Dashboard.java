@@ -1,0 +1,74 @@
+package org.failback.web.portal;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.failback.batch.jobs.JobView;
+import org.failback.batch.jobs.JobViews;
+import org.failback.domain.pool.FrontEndPool;
+import org.failback.domain.pool.PoolService;
+import org.failback.domain.registrar.PoolUserCounts;
+import org.failback.domain.registrar.UserDirectory;
+
+/** The dashboard: sites, Front End pools with their pair, state and user counts, and the jobs running now. */
+@Named
+@RequestScoped
+public class Dashboard {
+
+    /** How many recent runs are looked at for running jobs: running ones are always among the newest. */
+    private static final int RECENT_RUNS = 50;
+
+    @Inject
+    PoolService pools;
+
+    @Inject
+    UserDirectory users;
+
+    @Inject
+    JobViews jobs;
+
+    private List<PoolRow> poolRows;
+    private List<SiteRow> sites;
+    private List<JobView> runningJobs;
+
+    /** One Front End pool on the dashboard. */
+    public record PoolRow(String name, String site, String backupPool, String state, boolean repaired, PoolUserCounts counts,
+                          Long lastJobId) {
+    }
+
+    /** A site (data centre) and the pools it holds. */
+    public record SiteRow(String name, List<PoolRow> pools) {
+    }
+
+    @PostConstruct
+    void load() {
+        poolRows = new ArrayList<>();
+        Map<String, List<PoolRow>> bySite = new TreeMap<>();
+        for (FrontEndPool pool : pools.pools()) {
+            PoolRow row = new PoolRow(pool.getName(), pool.getSite().getName(),
+                    pool.getBackupPool() == null ? null : pool.getBackupPool().getName(), pool.getState().name(), pool.isRepaired(),
+                    users.counts(pool), pool.getLastJobExecutionId());
+            poolRows.add(row);
+            bySite.computeIfAbsent(row.site(), s -> new ArrayList<>()).add(row);
+        }
+        sites = bySite.entrySet().stream().map(e -> new SiteRow(e.getKey(), e.getValue())).toList();
+        runningJobs = jobs.list(null, null, RECENT_RUNS).stream().filter(JobPage::running).toList();
+    }
+
+    public List<PoolRow> getPools() {
+        return poolRows;
+    }
+
+    public List<SiteRow> getSites() {
+        return sites;
+    }
+
+    public List<JobView> getRunningJobs() {
+        return runningJobs;
+    }
+}

@@ -1,0 +1,50 @@
+package org.failback.web.portal;
+
+import org.failback.domain.pool.FrontEndPool;
+import org.failback.domain.pool.PoolState;
+
+/** What an operator can do to a Front End pool from its page, when it is allowed, and what it will do. */
+public enum PoolAction {
+    OUTAGE("Declare outage", "The pool is declared down: users signed in to it are signed out, their peer-to-peer sessions and the"
+            + " conferences they organise are terminated, and the resiliency timer starts."),
+    RECOVER("Recover", "The pool came back before failover: it returns to NORMAL and its users sign in to it again."),
+    FAILOVER("Fail over", "The pool's users are served by the backup pool, and its latest LIS backup is restored there."),
+    REPAIR("Mark repaired", "The home pool is restored and can take its users back: failback becomes possible."),
+    FAILBACK("Fail back", "The pool's users are moved home from the backup pool; the pool returns to NORMAL when all are DONE.");
+
+    private final String title;
+    private final String description;
+
+    PoolAction(String title, String description) {
+        this.title = title;
+        this.description = description;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    /** Failover and failback are jobs and have a dry-run plan; the others change the pool state at once. */
+    public boolean isJob() {
+        return this == FAILOVER || this == FAILBACK;
+    }
+
+    public boolean allowedFor(FrontEndPool pool) {
+        PoolState state = pool.getState();
+        return switch (this) {
+            case OUTAGE -> state == PoolState.NORMAL;
+            case RECOVER -> state == PoolState.DOWN;
+            case FAILOVER -> state == PoolState.DOWN || state == PoolState.FAILING_OVER;
+            case REPAIR -> state == PoolState.FAILED_OVER && !pool.isRepaired();
+            case FAILBACK -> state == PoolState.FAILING_BACK || (state == PoolState.FAILED_OVER && pool.isRepaired());
+        };
+    }
+
+    public String getId() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -78,11 +79,12 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T await(Duration timeout, ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition);
+        // Polled regions are replaced while read: a stale element just means "look again".
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     public String text(By by) {
-        return driver.findElement(by).getText();
+        return await(d -> d.findElement(by).getText());
     }
 
     public Path screenshot(String name) {

@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +58,7 @@ class PortalBrowserIT extends ProductIT {
         browser.await(d -> d.findElements(By.id("j_username")).isEmpty() ? null : Boolean.TRUE);
         browser.screenshot("01-login");
         browser.signIn("operator");
-        assertEquals("operator", browser.text(By.id("current-role")));
+        assertEquals("operator", browser.text(By.id("current-role")).toLowerCase(java.util.Locale.ROOT));
         browser.await(d -> d.findElement(By.id("pools")).getText().contains(pool) ? Boolean.TRUE : null);
         browser.screenshot("02-dashboard");
         collectConsole();
@@ -77,29 +83,38 @@ class PortalBrowserIT extends ProductIT {
         assertEquals("COMPLETED", browser.text(By.id("job-status")));
         assertTrue(browser.text(By.id("steps")).contains("move-users-home"), browser.text(By.id("steps")));
         assertTrue(browser.text(By.id("log")).contains("started pool-failback of pool " + pool), browser.text(By.id("log")));
-        assertTrue(browser.driver().findElements(By.cssSelector("#throughput canvas")).size() == 1, "throughput chart drawn");
+        assertTrue(browser.driver().findElements(By.cssSelector("[id='live:throughput'] canvas")).size() == 1, "throughput chart drawn");
         browser.screenshot("05-job-completed");
         collectConsole();
 
         browser.go("/pool.xhtml?name=" + pool);
         assertEquals("NORMAL", browser.text(By.id("pool-state")));
         new Select(browser.driver().findElement(By.cssSelector("select.status-filter"))).selectByValue("DONE");
-        browser.await(d -> d.findElement(By.cssSelector(".ui-paginator-current")).getText().endsWith("of " + USERS) ? Boolean.TRUE : null);
-        List<WebElement> rows = browser.driver().findElements(By.cssSelector("[id='users:table_data'] > tr"));
-        assertEquals(25, rows.size());
-        rows.forEach(row -> assertTrue(row.getText().contains("DONE"), row.getText()));
-        assertTrue(rows.get(0).getText().startsWith(Pools.sip(pool, 1)), rows.get(0).getText());
-        assertTrue(browser.driver().findElement(By.id("users:export")).getAttribute("href").contains("status=DONE"));
+        // The table is replaced by the filter request: wait until every row shown is DONE, then read them at once.
+        List<String> rows = browser.await(d -> {
+            List<String> texts = d.findElements(By.cssSelector("[id='users:table_data'] > tr")).stream().map(WebElement::getText).toList();
+            return texts.size() == 25 && texts.stream().allMatch(t -> t.contains("DONE")) ? texts : null;
+        });
+        assertTrue(rows.get(0).startsWith(Pools.sip(pool, 1)), rows.get(0));
+        assertTrue(browser.text(By.cssSelector(".ui-paginator-current")).endsWith("of " + USERS), browser.text(By.cssSelector(".ui-paginator-current")));
+        assertTrue(browser.await(d -> d.findElement(By.id("users:export")).getAttribute("href")).contains("status=DONE"));
         browser.screenshot("06-users-done");
 
         browser.driver().findElement(By.cssSelector("[id='users:table'] .ui-paginator-next")).click();
-        browser.await(d -> d.findElement(By.cssSelector(".ui-paginator-current")).getText().startsWith("26") ? Boolean.TRUE : null);
-        assertTrue(browser.driver().findElements(By.cssSelector("[id='users:table_data'] > tr")).get(0).getText().startsWith(Pools.sip(pool, 26)));
+        browser.await(d -> d.findElements(By.cssSelector("[id='users:table_data'] > tr")).get(0).getText().startsWith(Pools.sip(pool, 26)) ? Boolean.TRUE : null);
+        assertTrue(browser.text(By.cssSelector(".ui-paginator-current")).startsWith("26"), browser.text(By.cssSelector(".ui-paginator-current")));
         collectConsole();
+
+        String usersCsv = download("/export/users?pool=" + pool + "&status=DONE");
+        assertEquals(USERS + 1, usersCsv.lines().count(), "header and one line per DONE user");
+        assertTrue(usersCsv.startsWith("sip,client_version,signed_in,serving_pool,mode,failback_status,updated_at,error"), usersCsv.lines().findFirst().orElse(""));
 
         browser.go("/jobs.xhtml");
         assertTrue(browser.text(By.id("history:runs")).contains(pool));
         browser.screenshot("07-run-history");
+        String runsCsv = download("/export/runs?pool=" + pool);
+        assertTrue(runsCsv.lines().anyMatch(l -> l.contains(",pool-failback," + pool + ",operator,") && l.contains("COMPLETED")
+                && l.contains("move-users-home")), runsCsv);
         collectConsole();
 
         browser.driver().findElement(By.id("logout-form:logout")).click();
@@ -118,7 +133,7 @@ class PortalBrowserIT extends ProductIT {
         long failover = Pools.pool(operator(), pool).path("lastJob").path("id").asLong();
 
         browser.signIn("viewer");
-        assertEquals("viewer", browser.text(By.id("current-role")));
+        assertEquals("viewer", browser.text(By.id("current-role")).toLowerCase(java.util.Locale.ROOT));
         browser.go("/pool.xhtml?name=" + pool);
         assertEquals("FAILED_OVER", browser.text(By.id("pool-state")));
         assertEquals(0, browser.driver().findElements(By.cssSelector("[id^='action-buttons'], button[class*='action-'], [id='timer-form:save-timer']")).size());
@@ -131,6 +146,23 @@ class PortalBrowserIT extends ProductIT {
         browser.screenshot("09-viewer-job");
         collectConsole();
         assertEquals(List.of(), consoleErrors, "browser console errors");
+    }
+
+    /** A CSV export fetched with the browser's session, as the export link would. */
+    private String download(String path) {
+        String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SERVER.baseUrl() + path))
+                    .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), path + ": " + response.body());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void collectConsole() {

@@ -77,9 +77,11 @@ public class JobRuns {
             }
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
+                    // wasNull() speaks of the column read last, so it is asked right after restart_of.
                     long restartOf = rs.getLong("restart_of");
+                    Long restart = rs.wasNull() ? null : restartOf;
                     runs.add(new Run(rs.getLong("job_execution_id"), rs.getString("job_name"), rs.getString("pool_name"),
-                            rs.getString("started_by"), rs.wasNull() ? null : restartOf, rs.getLong("items_total"),
+                            rs.getString("started_by"), restart, rs.getLong("items_total"),
                             rs.getTimestamp("requested_at").toInstant()));
                 }
             }

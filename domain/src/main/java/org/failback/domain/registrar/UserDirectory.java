@@ -46,7 +46,7 @@ public class UserDirectory {
     }
 
     public UserPage page(FrontEndPool pool, UserQuery query) {
-        return new UserPage(count(pool, query), query.page(), query.size(), items(pool, query, false));
+        return new UserPage(count(pool, query), query.page(), query.size(), items(pool, query));
     }
 
     /** How many users match the query's status and prefix (its paging is ignored). */
@@ -57,13 +57,16 @@ public class UserDirectory {
     }
 
     /**
-     * One page without counting, sorted by SIP URI ascending or descending; {@code after} is then the last SIP URI of
-     * the previous page in that order. Tables that page forward use it to stay on the index instead of an offset.
+     * One page without counting, sorted by SIP URI; {@code after} continues after the last SIP URI of the previous page,
+     * which tables paging forward use to stay on the index instead of an offset. The ORDER BY names the columns the
+     * WHERE fixes too: only then does H2 read the index in order and stop after one page (without them it sorted the
+     * whole pool, ≈ 100 ms per page at 1,000,000 users).
      */
-    public List<RegistrarUser> items(FrontEndPool pool, UserQuery query, boolean descending) {
+    public List<RegistrarUser> items(FrontEndPool pool, UserQuery query) {
         TypedQuery<RegistrarUser> items = em.createQuery("SELECT u FROM RegistrarUser u" + filter(query)
-                + (query.after() == null ? "" : descending ? " AND u.sip < :after" : " AND u.sip > :after")
-                + (descending ? " ORDER BY u.sip DESC" : " ORDER BY u.sip"), RegistrarUser.class);
+                + (query.after() == null ? "" : " AND u.sip > :after")
+                + (query.status() == null ? " ORDER BY u.homePool.id, u.sip" : " ORDER BY u.homePool.id, u.failbackStatus, u.sip"),
+                RegistrarUser.class);
         bind(items, pool, query);
         if (query.after() != null) {
             items.setParameter("after", query.after().value());

@@ -80,7 +80,7 @@ public class JobPage implements Serializable {
         }
         logTail = log.tail(runs.chain(id), LOG_TAIL);
         poolState = poolState(job.pool());
-        chart = chartJson(views.throughput(id));
+        chart = chartJson(views.throughput(id), job);
         ended = !running(job);
     }
 
@@ -95,12 +95,23 @@ public class JobPage implements Serializable {
         }
     }
 
-    /** Chart.js line chart of items per second between consecutive samples, over seconds since the first one. */
-    static String chartJson(List<long[]> samples) {
+    /**
+     * Chart.js line chart of items per second between consecutive samples, over seconds since the first one. A job
+     * too short for two samples (or one that ran in another JVM) is drawn at its average rate from start to end.
+     */
+    static String chartJson(List<long[]> samples, JobView job) {
         JsonArrayBuilder labels = Json.createArrayBuilder();
         JsonArrayBuilder rates = Json.createArrayBuilder();
         labels.add("0 s");
-        rates.add(0);
+        if (samples.size() < 2 && job.startTime() != null && job.endTime() != null) {
+            double seconds = Math.max(0.001, java.time.Duration.between(job.startTime(), job.endTime()).toMillis() / 1000.0);
+            long average = Math.round(job.itemsDone() / seconds);
+            rates.add(average);
+            labels.add(String.format(Locale.ROOT, "%.1f s", seconds));
+            rates.add(average);
+        } else {
+            rates.add(0);
+        }
         for (int i = 1; i < samples.size(); i++) {
             long[] previous = samples.get(i - 1);
             long[] sample = samples.get(i);

@@ -16,11 +16,11 @@ import org.failback.web.pool.UserItem;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 
 /**
  * The per-user table of a pool, one page at a time from the indexed queries of {@link UserDirectory}: filter by
- * failback status, search by SIP prefix, sorted by SIP URI either way. Paging forward continues after the last SIP
+ * failback status, search by SIP prefix, sorted by SIP URI (ascending only: H2 reads an index only forwards, and a
+ * descending order would sort the whole pool). Paging forward continues after the last SIP
  * URI of the previous page (keyset) instead of an offset, so page 20,000 of a million users costs what page 2 does;
  * the total is counted once per filter and then at most every few seconds.
  */
@@ -35,7 +35,6 @@ public class PoolUsersModel extends LazyDataModel<UserItem> {
 
     private FailbackStatus status;
     private String prefix;
-    private boolean descending;
     private String invalidSearch;
     /** For the current filter and order: the row index a page starts at → the last SIP URI before it. */
     private final Map<Integer, String> lastSipBefore = new HashMap<>();
@@ -52,7 +51,7 @@ public class PoolUsersModel extends LazyDataModel<UserItem> {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        if (!filter(filterBy, descending)) {
+        if (!filter(filterBy)) {
             return 0;
         }
         String key = status + "|" + prefix;
@@ -67,8 +66,7 @@ public class PoolUsersModel extends LazyDataModel<UserItem> {
 
     @Override
     public List<UserItem> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-        boolean desc = sortBy.values().stream().anyMatch(s -> "sip".equals(s.getField()) && s.getOrder() == SortOrder.DESCENDING);
-        if (!filter(filterBy, desc)) {
+        if (!filter(filterBy)) {
             rows = List.of();
             return rows;
         }
@@ -77,7 +75,7 @@ public class PoolUsersModel extends LazyDataModel<UserItem> {
         UserQuery query = after != null
                 ? new UserQuery(status, prefix, SipUri.of(after), 0, size)
                 : new UserQuery(status, prefix, null, Math.min(first / size, UserQuery.MAX_PAGE), size);
-        List<RegistrarUser> users = directory.items(pool(), query, desc);
+        List<RegistrarUser> users = directory.items(pool(), query);
         rows = users.stream().map(UserItem::of).toList();
         if (!rows.isEmpty()) {
             lastSipBefore.put(first + rows.size(), rows.get(rows.size() - 1).sip());
@@ -85,8 +83,8 @@ public class PoolUsersModel extends LazyDataModel<UserItem> {
         return rows;
     }
 
-    /** Takes the table's filters; a change of filter or order forgets the page boundaries. False when nothing can match. */
-    private boolean filter(Map<String, FilterMeta> filterBy, boolean desc) {
+    /** Takes the table's filters; a change of filter forgets the page boundaries. False when nothing can match. */
+    private boolean filter(Map<String, FilterMeta> filterBy) {
         FailbackStatus newStatus = null;
         String newPrefix = null;
         invalidSearch = null;
@@ -110,13 +108,12 @@ public class PoolUsersModel extends LazyDataModel<UserItem> {
                 newPrefix = text;
             }
         }
-        if (!Objects.equals(newStatus, status) || !Objects.equals(newPrefix, prefix) || desc != descending) {
+        if (!Objects.equals(newStatus, status) || !Objects.equals(newPrefix, prefix)) {
             lastSipBefore.clear();
             countedFilter = null;
         }
         status = newStatus;
         prefix = newPrefix;
-        descending = desc;
         return invalidSearch == null;
     }
 

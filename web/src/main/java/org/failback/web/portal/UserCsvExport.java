@@ -63,7 +63,7 @@ public class UserCsvExport extends HttpServlet {
         Csv.line(out, "sip", "client_version", "signed_in", "serving_pool", "mode", "failback_status", "updated_at", "error");
         UserQuery query = first;
         while (true) {
-            List<RegistrarUser> page = directory.items(pool, query, false);
+            List<RegistrarUser> page = directory.items(pool, query);
             for (RegistrarUser user : page) {
                 UserItem item = UserItem.of(user);
                 Csv.line(out, item.sip(), item.clientVersion(), item.signedIn(), item.servingPool(), item.mode(), item.failbackStatus(),

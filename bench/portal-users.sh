@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Benchmark (not a test) of the portal's per-user table: the PrimeFaces ajax request a browser sends when paging,
+# filtering by status or searching by SIP prefix, timed from this machine (localhost, so ≈ server time).
+# Prints p50/p95 per kind of request; the goal is p95 ≤ 100 ms at 1,000,000 users per pool.
+#
+# Start a portal with a million users per pool first, e.g.
+#   FAILBACK_DEMO_USERS=1000000 FAILBACK_PORT=8780 FAILBACK_DATA=/tmp/bench-1m ./run.sh
+# then
+#   BASE_URL=http://localhost:8780 CREDENTIALS=/tmp/bench-1m/credentials.properties bench/portal-users.sh
+set -euo pipefail
+
+base=${BASE_URL:-http://localhost:8080}
+credentials=${CREDENTIALS:-$HOME/.pool-failback/credentials.properties}
+pool=${POOL:-fe-dc1}
+requests=${REQUESTS:-40}
+rows=${ROWS:-25}
+
+prop() { sed -n "s/^$1=//p" "$credentials" | tr -d '\r'; }
+jar=$(mktemp); trap 'rm -f "$jar" "$jar.page"' EXIT
+
+# Form login: the first request opens the session, j_security_check signs it in.
+curl -fsS -c "$jar" -b "$jar" -o /dev/null "$base/pool.xhtml?name=$pool"
+curl -fsS -c "$jar" -b "$jar" -o /dev/null --data-urlencode "j_username=$(prop viewer.username)" \
+  --data-urlencode "j_password=$(prop viewer.password)" "$base/j_security_check"
+
+open_view() {
+  curl -fsS -c "$jar" -b "$jar" -o "$jar.page" "$base/pool.xhtml?name=$pool"
+  view_state=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' "$jar.page" | head -1 | sed 's/.*value="\([^"]*\)".*/\1/')
+  [[ -n $view_state ]] || { echo "no ViewState: is $pool a pool, and the login right?" >&2; exit 1; }
+}
+
+# One table request as PrimeFaces sends it; prints the seconds it took.
+table() { # first status prefix
+  local first=$1 status=$2 prefix=$3 filter=()
+  if [[ -n $status || -n $prefix ]]; then filter=(--data-urlencode "users:table_filtering=true"); fi
+  curl -fsS -c "$jar" -b "$jar" -o /dev/null -w '%{time_total}\n' \
+    -H 'Faces-Request: partial/ajax' -H 'X-Requested-With: XMLHttpRequest' \
+    --data-urlencode "jakarta.faces.partial.ajax=true" --data-urlencode "jakarta.faces.source=users:table" \
+    --data-urlencode "jakarta.faces.partial.execute=users:table" --data-urlencode "jakarta.faces.partial.render=users:table" \
+    --data-urlencode "users:table_pagination=true" --data-urlencode "users:table_first=$first" \
+    --data-urlencode "users:table_rows=$rows" --data-urlencode "users:table_skipChildren=true" \
+    --data-urlencode "users:table_encodeFeature=true" "${filter[@]}" \
+    --data-urlencode "users=users" --data-urlencode "users:table:sip:filter=$prefix" \
+    --data-urlencode "users:table:status-filter=$status" \
+    --data-urlencode "jakarta.faces.ViewState=$view_state" "$base/pool.xhtml?name=$pool"
+}
+
+report() { # name, then seconds on stdin
+  sort -n | awk -v name="$1" '{ t[NR] = $1 * 1000 } END {
+    p50 = t[int((NR + 1) * 0.50)]; p95 = t[int((NR + 1) * 0.95) > NR ? NR : int((NR + 1) * 0.95)]
+    printf "portal-users %-28s n=%d p50_ms=%.1f p95_ms=%.1f goal_p95_ms=100 %s\n", name, NR, p50, p95, (p95 <= 100 ? "OK" : "SLOW") }'
+}
+
+open_view
+table 0 "" "" > /dev/null # warm-up
+{ for _ in $(seq "$requests"); do table 0 "" ""; done; } | report "first-page"
+open_view
+{ for i in $(seq "$requests"); do table $((i * rows)) "" ""; done; } | report "next-page-keyset"
+open_view
+{ for _ in $(seq "$requests"); do table $((RANDOM % 1000 * rows)) "" ""; done; } | report "random-page-offset"
+open_view
+{ for i in $(seq "$requests"); do table 0 DONE ""; table $((i * rows)) DONE "" > /dev/null; done; } | report "status-DONE-first-page"
+open_view
+{ for _ in $(seq "$requests"); do table 0 "" "user$(printf '%03d' $((RANDOM % 1000)))"; done; } | report "sip-prefix-search"

@@ -19,6 +19,7 @@ import org.failback.domain.conferencing.RejoinNotAllowedException;
 import org.failback.domain.conferencing.SessionNotFoundException;
 import org.failback.domain.pool.IllegalTransitionException;
 import org.failback.domain.pool.PoolNotFoundException;
+import org.failback.domain.registrar.ClientRefusedException;
 import org.failback.domain.registrar.UserNotFoundException;
 
 /** Turns every failure into the API's {@code {code, message}} with the status API.md fixes. */
@@ -37,6 +38,9 @@ public final class ErrorMappers {
         }
         if (cause instanceof ApiException api) {
             return new ApiError(api.code(), api.getMessage()).toResponse(api.status());
+        }
+        if (cause instanceof ClientRefusedException refused) {
+            return new ApiError(refused.refusal().code(), refused.getMessage()).toResponse(refused.refusal().httpStatus());
         }
         if (isNotFound(cause)) {
             return new ApiError("NOT_FOUND", cause.getMessage()).toResponse(404);
@@ -62,7 +66,8 @@ public final class ErrorMappers {
 
     private static boolean isOurs(Throwable error) {
         return error instanceof ApiException || error instanceof IllegalTransitionException || error instanceof IllegalArgumentException
-                || error instanceof RejoinNotAllowedException || error instanceof JsonException || isNotFound(error);
+                || error instanceof RejoinNotAllowedException || error instanceof ClientRefusedException
+                || error instanceof JsonException || isNotFound(error);
     }
 
     private static boolean isNotFound(Throwable error) {

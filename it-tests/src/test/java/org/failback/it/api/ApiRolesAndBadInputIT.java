@@ -1,6 +1,6 @@
 package org.failback.it.api;
 
-import static org.failback.it.api.PoolPair.client;
+import static org.failback.it.api.PoolPair.clientPath;
 import static org.failback.it.api.PoolPair.signIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +24,7 @@ class ApiRolesAndBadInputIT extends ProductIT {
     void noCredentialsAnswer401WithABasicChallengeOnEveryPartOfTheApi() {
         PoolPair pair = PoolPair.create(operator(), "anon", 2, 120);
         for (Api.Reply reply : List.of(anonymous().get("pools"), anonymous().post("pools/" + pair.pool() + "/outage"),
-                anonymous().post(client(pair.user(1)) + "/sign-in", Map.of("clientVersion", "LYNC_2013")))) {
+                anonymous().post(clientPath(pair.user(1)) + "/sign-in", Map.of("clientVersion", "LYNC_2013")))) {
             assertEquals(401, reply.status(), reply.request() + " " + reply.body());
             assertEquals("UNAUTHORIZED", reply.code());
             assertNotNull(reply.challenge(), reply.request());
@@ -40,7 +40,7 @@ class ApiRolesAndBadInputIT extends ProductIT {
         viewer().get("pools/" + pair.pool() + "/users").expect(200);
         for (Api.Reply reply : List.of(viewer().post("pools/" + pair.pool() + "/outage"),
                 viewer().put("pools/" + pair.pool() + "/settings", Map.of("resiliencyTimerSeconds", 5)),
-                viewer().post(client(pair.user(1)) + "/sign-in", Map.of("clientVersion", "LYNC_2013")),
+                viewer().post(clientPath(pair.user(1)) + "/sign-in", Map.of("clientVersion", "LYNC_2013")),
                 viewer().post("topology/pairs", Map.of("site", "x", "backupSite", "y", "pool", "p", "backupPool", "q", "users", 1)))) {
             assertEquals(403, reply.status(), reply.request() + " " + reply.body());
             assertEquals("FORBIDDEN", reply.code());
@@ -72,9 +72,9 @@ class ApiRolesAndBadInputIT extends ProductIT {
         assertError(404, "NOT_FOUND", operator().post("pools/no-such-pool/outage"));
         assertError(404, "NOT_FOUND", operator().put("pools/no-such-pool/settings", Map.of("resiliencyTimerSeconds", 5)));
         assertError(400, "BAD_REQUEST", viewer().get("pools/Not%20A%20Pool"));
-        assertError(404, "NOT_FOUND", client().post(client("sip:nobody@nowhere.example.com") + "/sign-in", Map.of("clientVersion", "LYNC_2013")));
-        assertError(400, "BAD_REQUEST", client().post(client("user00001") + "/sign-in", Map.of("clientVersion", "LYNC_2013")));
-        assertError(400, "BAD_REQUEST", client().post(client("sip:user%20one@fe.example.com") + "/sign-in", Map.of("clientVersion", "LYNC_2013")));
+        assertError(404, "NOT_FOUND", client().post(clientPath("sip:nobody@nowhere.example.com") + "/sign-in", Map.of("clientVersion", "LYNC_2013")));
+        assertError(400, "BAD_REQUEST", client().post(clientPath("user00001") + "/sign-in", Map.of("clientVersion", "LYNC_2013")));
+        assertError(400, "BAD_REQUEST", client().post(clientPath("sip:user%20one@fe.example.com") + "/sign-in", Map.of("clientVersion", "LYNC_2013")));
         assertError(404, "NOT_FOUND", client().get("conferences/999999999"));
         assertError(400, "BAD_REQUEST", client().get("conferences/abc"));
         assertError(404, "NOT_FOUND", client().get("p2p/999999999"));
@@ -84,16 +84,16 @@ class ApiRolesAndBadInputIT extends ProductIT {
     void wrongEnumIs400NamingTheAllowedValuesAndChangesNothing() {
         PoolPair pair = PoolPair.create(operator(), "enum", 3, 120);
         String user = pair.user(1);
-        Api.Reply badClient = client().post(client(user) + "/sign-in", Map.of("clientVersion", "LYNC_2099"));
+        Api.Reply badClient = client().post(clientPath(user) + "/sign-in", Map.of("clientVersion", "LYNC_2099"));
         assertError(400, "BAD_REQUEST", badClient);
         assertTrue(badClient.json().path("message").asText().contains("LYNC_2013, LYNC_2010, OC_2007_R2"), badClient.body());
         assertFalse(pair.userItem(viewer(), user).path("signedIn").asBoolean());
 
         signIn(client(), user);
-        assertError(400, "BAD_REQUEST", client().put(client(user) + "/presence", Map.of("state", "UNKNOWN")));
-        assertError(400, "BAD_REQUEST", client().put(client(user) + "/presence", Map.of("state", "available")));
+        assertError(400, "BAD_REQUEST", client().put(clientPath(user) + "/presence", Map.of("state", "UNKNOWN")));
+        assertError(400, "BAD_REQUEST", client().put(clientPath(user) + "/presence", Map.of("state", "available")));
         assertEquals("AVAILABLE", pair.userItem(viewer(), user).path("presence").asText());
-        assertError(400, "BAD_REQUEST", client().post(client(user) + "/conferences", Map.of("kind", "WEBINAR")));
+        assertError(400, "BAD_REQUEST", client().post(clientPath(user) + "/conferences", Map.of("kind", "WEBINAR")));
         Api.Reply badStatus = viewer().get("pools/" + pair.pool() + "/users?status=GONE");
         assertError(400, "BAD_REQUEST", badStatus);
         assertTrue(badStatus.json().path("message").asText().contains("ON_BACKUP"), badStatus.body());
@@ -139,13 +139,13 @@ class ApiRolesAndBadInputIT extends ProductIT {
         PoolPair pair = PoolPair.create(operator(), "badsip", 3, 120);
         String user = pair.user(1);
         signIn(client(), user);
-        client().post(client(user) + "/contacts", Map.of("sip", pair.user(2))).expect(201);
-        assertError(400, "BAD_REQUEST", client().post(client(user) + "/contacts", Map.of("sip", "mailto:someone@example.com")));
-        assertError(400, "BAD_REQUEST", client().post(client(user) + "/contacts", Map.of("sip", 42)));
-        assertError(400, "BAD_REQUEST", client().post(client(user) + "/contacts", "{not json"));
-        assertError(400, "BAD_REQUEST", client().post(client(user) + "/p2p", Map.of("with", "sip:" + "x".repeat(300) + "@a.example.com")));
-        assertEquals(List.of(pair.user(2)), List.of(client().get(client(user) + "/contacts").expect(200).json().get(0).asText()));
-        assertEquals(1, client().get(client(user) + "/contacts").expect(200).json().size());
+        client().post(clientPath(user) + "/contacts", Map.of("sip", pair.user(2))).expect(201);
+        assertError(400, "BAD_REQUEST", client().post(clientPath(user) + "/contacts", Map.of("sip", "mailto:someone@example.com")));
+        assertError(400, "BAD_REQUEST", client().post(clientPath(user) + "/contacts", Map.of("sip", 42)));
+        assertError(400, "BAD_REQUEST", client().post(clientPath(user) + "/contacts", "{not json"));
+        assertError(400, "BAD_REQUEST", client().post(clientPath(user) + "/p2p", Map.of("with", "sip:" + "x".repeat(300) + "@a.example.com")));
+        assertEquals(List.of(pair.user(2)), List.of(client().get(clientPath(user) + "/contacts").expect(200).json().get(0).asText()));
+        assertEquals(1, client().get(clientPath(user) + "/contacts").expect(200).json().size());
     }
 
     private static void assertError(int status, String code, Api.Reply reply) {

@@ -1,6 +1,6 @@
 package org.failback.it.api;
 
-import static org.failback.it.api.PoolPair.client;
+import static org.failback.it.api.PoolPair.clientPath;
 import static org.failback.it.api.PoolPair.signIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,12 +24,12 @@ class ClientApiIT extends ProductIT {
         JsonNode first = signIn(client(), sip);
         assertEquals(pair.pool(), first.path("servingPool").asText());
         assertEquals("REGULAR", first.path("mode").asText());
-        JsonNode second = client().post(client(sip) + "/sign-in", Map.of("clientVersion", "LYNC_2010")).expect(200).json();
+        JsonNode second = client().post(clientPath(sip) + "/sign-in", Map.of("clientVersion", "LYNC_2010")).expect(200).json();
         assertEquals(first, second);
         // ':' and '@' may arrive percent-encoded.
-        client().post(client(sip.replace(":", "%3A").replace("@", "%40")) + "/sign-out").expect(204);
+        client().post(clientPath(sip.replace(":", "%3A").replace("@", "%40")) + "/sign-out").expect(204);
         assertFalse(pair.userItem(viewer(), sip).path("signedIn").asBoolean());
-        client().post(client(sip) + "/sign-out").expect(204);
+        client().post(clientPath(sip) + "/sign-out").expect(204);
     }
 
     @Test
@@ -39,19 +39,19 @@ class ClientApiIT extends ProductIT {
         String other = pair.backupUser(1);
         signIn(client(), user);
         signIn(client(), other);
-        client().put(client(user) + "/presence", Map.of("state", "BUSY")).expect(200);
-        JsonNode seen = client().get(client(other) + "/presence/" + user).expect(200).json();
+        client().put(clientPath(user) + "/presence", Map.of("state", "BUSY")).expect(200);
+        JsonNode seen = client().get(clientPath(other) + "/presence/" + user).expect(200).json();
         assertEquals(user, seen.path("sip").asText());
         assertEquals("BUSY", seen.path("state").asText());
         assertTrue(seen.path("live").asBoolean());
 
-        client().post(client(user) + "/sign-out").expect(204);
-        assertEquals("OFFLINE", client().get(client(other) + "/presence/" + user).expect(200).json().path("state").asText());
-        Api.Reply signedOut = client().put(client(user) + "/presence", Map.of("state", "AWAY"));
+        client().post(clientPath(user) + "/sign-out").expect(204);
+        assertEquals("OFFLINE", client().get(clientPath(other) + "/presence/" + user).expect(200).json().path("state").asText());
+        Api.Reply signedOut = client().put(clientPath(user) + "/presence", Map.of("state", "AWAY"));
         assertEquals(409, signedOut.status(), signedOut.body());
         assertEquals("NOT_SIGNED_IN", signedOut.code());
         signIn(client(), user);
-        assertEquals("BUSY", client().get(client(other) + "/presence/" + user).expect(200).json().path("state").asText());
+        assertEquals("BUSY", client().get(clientPath(other) + "/presence/" + user).expect(200).json().path("state").asText());
     }
 
     @Test
@@ -59,13 +59,13 @@ class ClientApiIT extends ProductIT {
         PoolPair pair = PoolPair.create(operator(), "contacts", 4, 120);
         String user = pair.user(1);
         signIn(client(), user);
-        assertEquals(0, client().get(client(user) + "/contacts").expect(200).json().size());
-        client().post(client(user) + "/contacts", Map.of("sip", pair.user(3))).expect(201);
-        client().post(client(user) + "/contacts", Map.of("sip", pair.backupUser(2))).expect(201);
-        client().post(client(user) + "/contacts", Map.of("sip", pair.user(3))).expect(201);
+        assertEquals(0, client().get(clientPath(user) + "/contacts").expect(200).json().size());
+        client().post(clientPath(user) + "/contacts", Map.of("sip", pair.user(3))).expect(201);
+        client().post(clientPath(user) + "/contacts", Map.of("sip", pair.backupUser(2))).expect(201);
+        client().post(clientPath(user) + "/contacts", Map.of("sip", pair.user(3))).expect(201);
         assertEquals(List.of(pair.backupUser(2), pair.user(3)).stream().sorted().toList(),
-                texts(client().get(client(user) + "/contacts").expect(200).json()));
-        Api.Reply signedOut = client().get(client(pair.user(2)) + "/contacts");
+                texts(client().get(clientPath(user) + "/contacts").expect(200).json()));
+        Api.Reply signedOut = client().get(clientPath(pair.user(2)) + "/contacts");
         assertEquals(409, signedOut.status(), signedOut.body());
         assertEquals("NOT_SIGNED_IN", signedOut.code());
     }
@@ -77,7 +77,7 @@ class ClientApiIT extends ProductIT {
         String guest = pair.backupUser(1);
         signIn(client(), organiser);
         signIn(client(), guest);
-        Api.Reply created = client().post(client(organiser) + "/conferences", Map.of("kind", "SCHEDULED")).expect(201);
+        Api.Reply created = client().post(clientPath(organiser) + "/conferences", Map.of("kind", "SCHEDULED")).expect(201);
         long id = created.json().path("id").asLong();
         client().put("conferences/" + id, Map.of("subject", "Failback rehearsal")).expect(200);
         client().post("conferences/" + id + "/join", Map.of("sip", guest)).expect(200);
@@ -105,16 +105,16 @@ class ClientApiIT extends ProductIT {
         String caller = pair.user(1);
         String callee = pair.backupUser(1);
         signIn(client(), caller);
-        Api.Reply calleeAway = client().post(client(caller) + "/p2p", Map.of("with", callee));
+        Api.Reply calleeAway = client().post(clientPath(caller) + "/p2p", Map.of("with", callee));
         assertEquals(409, calleeAway.status(), "the invited party must be signed in: " + calleeAway.body());
         assertEquals("NOT_SIGNED_IN", calleeAway.code());
         signIn(client(), callee);
-        JsonNode started = client().post(client(caller) + "/p2p", Map.of("with", callee)).expect(201).json();
+        JsonNode started = client().post(clientPath(caller) + "/p2p", Map.of("with", callee)).expect(201).json();
         long id = started.path("id").asLong();
         JsonNode session = client().get("p2p/" + id).expect(200).json();
         assertEquals(List.of(caller, callee), texts(session.path("parties")), "the one who started it first");
         assertEquals("ACTIVE", session.path("state").asText());
-        client().post(client(callee) + "/sign-out").expect(204);
+        client().post(clientPath(callee) + "/sign-out").expect(204);
         assertEquals("TERMINATED", client().get("p2p/" + id).expect(200).json().path("state").asText());
     }
 

@@ -32,7 +32,7 @@ record PoolPair(String site, String backupSite, String pool, String backupPool, 
         return "sip:user" + String.format("%05d", n) + "@" + pool + ".example.com";
     }
 
-    static String client(String sip) {
+    static String clientPath(String sip) {
         return "clients/" + sip;
     }
 
@@ -45,6 +45,6 @@ record PoolPair(String site, String backupSite, String pool, String backupPool, 
     }
 
     static JsonNode signIn(Api client, String sip) {
-        return client.post(client(sip) + "/sign-in", Map.of("clientVersion", "LYNC_2013")).expect(200).json();
+        return client.post(clientPath(sip) + "/sign-in", Map.of("clientVersion", "LYNC_2013")).expect(200).json();
     }
 }

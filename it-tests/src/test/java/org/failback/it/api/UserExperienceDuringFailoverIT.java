@@ -1,6 +1,6 @@
 package org.failback.it.api;
 
-import static org.failback.it.api.PoolPair.client;
+import static org.failback.it.api.PoolPair.clientPath;
 import static org.failback.it.api.PoolPair.signIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +33,7 @@ class UserExperienceDuringFailoverIT extends ProductIT {
         assertFalse(loggedOut.path("signedIn").asBoolean(), loggedOut.toString());
         assertTrue(loggedOut.path("servingPool").isNull(), loggedOut.toString());
 
-        Api.Reply blocked = client().post(client(user) + "/sign-in", Map.of("clientVersion", "LYNC_2013"));
+        Api.Reply blocked = client().post(clientPath(user) + "/sign-in", Map.of("clientVersion", "LYNC_2013"));
         assertEquals(503, blocked.status(), blocked.body());
         assertEquals("POOL_UNAVAILABLE", blocked.code());
         assertEquals(loggedOut, pair.userItem(viewer(), user), "a refused sign-in changes nothing");
@@ -42,7 +42,7 @@ class UserExperienceDuringFailoverIT extends ProductIT {
         operator().put("pools/" + pair.pool() + "/settings", Map.of("resiliencyTimerSeconds", 1)).expect(200);
         List<Api.Reply> attempts = new ArrayList<>();
         Jobs.await("sign-in after the resiliency timer expired", TIMER_WAIT, () -> {
-            Api.Reply attempt = client().post(client(user) + "/sign-in", Map.of("clientVersion", "LYNC_2013"));
+            Api.Reply attempt = client().post(clientPath(user) + "/sign-in", Map.of("clientVersion", "LYNC_2013"));
             attempts.add(attempt);
             return attempt.status() != 503;
         });
@@ -60,31 +60,31 @@ class UserExperienceDuringFailoverIT extends ProductIT {
         operator().post("pools/" + pair.pool() + "/outage").expect(200);
         awaitSignIn(pair, user, "LYNC_2013");
 
-        Api.Reply addContact = client().post(client(user) + "/contacts", Map.of("sip", pair.user(3)));
+        Api.Reply addContact = client().post(clientPath(user) + "/contacts", Map.of("sip", pair.user(3)));
         assertEquals(409, addContact.status(), addContact.body());
         assertEquals("RESILIENCY_MODE", addContact.code());
-        Api.Reply contacts = client().get(client(user) + "/contacts");
+        Api.Reply contacts = client().get(clientPath(user) + "/contacts");
         assertEquals(409, contacts.status(), "contacts list unavailable in resiliency mode: " + contacts.body());
         assertEquals("RESILIENCY_MODE", contacts.code());
         for (String kind : List.of("SCHEDULED", "AD_HOC")) {
-            Api.Reply conference = client().post(client(user) + "/conferences", Map.of("kind", kind));
+            Api.Reply conference = client().post(clientPath(user) + "/conferences", Map.of("kind", kind));
             assertEquals(409, conference.status(), kind + ": " + conference.body());
             assertEquals("RESILIENCY_MODE", conference.code());
         }
         // "Only then [after failover] the user is able to establish new sessions."
         String peer = pair.backupUser(1);
         signIn(client(), peer);
-        Api.Reply p2p = client().post(client(user) + "/p2p", Map.of("with", peer));
+        Api.Reply p2p = client().post(clientPath(user) + "/p2p", Map.of("with", peer));
         assertEquals(409, p2p.status(), p2p.body());
         assertEquals("RESILIENCY_MODE", p2p.code());
 
         // The refused contact was not stored: once the pool recovers and the user signs in again, the list is as before.
         operator().post("pools/" + pair.pool() + "/recover").expect(200);
-        client().post(client(user) + "/sign-out").expect(204);
+        client().post(clientPath(user) + "/sign-out").expect(204);
         JsonNode regular = signIn(client(), user);
         assertEquals("REGULAR", regular.path("mode").asText());
         assertEquals(pair.pool(), regular.path("servingPool").asText());
-        assertFalse(client().get(client(user) + "/contacts").expect(200).json().toString().contains(pair.user(3)));
+        assertFalse(client().get(clientPath(user) + "/contacts").expect(200).json().toString().contains(pair.user(3)));
     }
 
     @Test
@@ -97,10 +97,10 @@ class UserExperienceDuringFailoverIT extends ProductIT {
         for (String sip : List.of(organiser, colleague, remote, remoteOrganiser)) {
             signIn(client(), sip);
         }
-        long p2p = client().post(client(organiser) + "/p2p", Map.of("with", remote)).expect(201).json().path("id").asLong();
-        long organised = client().post(client(organiser) + "/conferences", Map.of("kind", "AD_HOC")).expect(201).json().path("id").asLong();
+        long p2p = client().post(clientPath(organiser) + "/p2p", Map.of("with", remote)).expect(201).json().path("id").asLong();
+        long organised = client().post(clientPath(organiser) + "/conferences", Map.of("kind", "AD_HOC")).expect(201).json().path("id").asLong();
         client().post("conferences/" + organised + "/join", Map.of("sip", remote)).expect(200);
-        long elsewhere = client().post(client(remoteOrganiser) + "/conferences", Map.of("kind", "SCHEDULED")).expect(201).json().path("id").asLong();
+        long elsewhere = client().post(clientPath(remoteOrganiser) + "/conferences", Map.of("kind", "SCHEDULED")).expect(201).json().path("id").asLong();
         client().post("conferences/" + elsewhere + "/join", Map.of("sip", colleague)).expect(200);
         client().post("conferences/" + elsewhere + "/join", Map.of("sip", remote)).expect(200);
 
@@ -124,17 +124,17 @@ class UserExperienceDuringFailoverIT extends ProductIT {
     void usersWithOfficeCommunicator2007R2ClientsCannotSignInUntilThePoolIsCompletelyFailedBack() {
         PoolPair pair = PoolPair.create(operator(), "oc", 10, 1);
         String oc = pair.user(4);
-        JsonNode normal = client().post(client(oc) + "/sign-in", Map.of("clientVersion", "OC_2007_R2")).expect(200).json();
+        JsonNode normal = client().post(clientPath(oc) + "/sign-in", Map.of("clientVersion", "OC_2007_R2")).expect(200).json();
         assertEquals("REGULAR", normal.path("mode").asText(), "a NORMAL pool takes every client");
-        client().post(client(oc) + "/sign-out").expect(204);
+        client().post(clientPath(oc) + "/sign-out").expect(204);
 
         operator().post("pools/" + pair.pool() + "/outage").expect(200);
         awaitSignIn(pair, pair.user(5), "LYNC_2010");
-        Api.Reply refused = client().post(client(oc) + "/sign-in", Map.of("clientVersion", "OC_2007_R2"));
+        Api.Reply refused = client().post(clientPath(oc) + "/sign-in", Map.of("clientVersion", "OC_2007_R2"));
         assertEquals(503, refused.status(), refused.body());
         assertEquals("CLIENT_NOT_SUPPORTED", refused.code());
         assertFalse(pair.userItem(viewer(), oc).path("signedIn").asBoolean(), "a refused sign-in changes nothing");
-        JsonNode lync = client().post(client(oc) + "/sign-in", Map.of("clientVersion", "LYNC_2013")).expect(200).json();
+        JsonNode lync = client().post(clientPath(oc) + "/sign-in", Map.of("clientVersion", "LYNC_2013")).expect(200).json();
         assertEquals(pair.backupPool(), lync.path("servingPool").asText(), "the same user signs in with Lync 2013");
     }
 
@@ -145,14 +145,14 @@ class UserExperienceDuringFailoverIT extends ProductIT {
         String watcher = pair.backupUser(6);
         signIn(client(), user);
         signIn(client(), watcher);
-        client().put(client(user) + "/presence", Map.of("state", "DO_NOT_DISTURB")).expect(200);
-        assertEquals("DO_NOT_DISTURB", client().get(client(watcher) + "/presence/" + user).expect(200).json().path("state").asText());
+        client().put(clientPath(user) + "/presence", Map.of("state", "DO_NOT_DISTURB")).expect(200);
+        assertEquals("DO_NOT_DISTURB", client().get(clientPath(watcher) + "/presence/" + user).expect(200).json().path("state").asText());
 
         operator().post("pools/" + pair.pool() + "/outage").expect(200);
-        JsonNode offline = client().get(client(watcher) + "/presence/" + user).expect(200).json();
+        JsonNode offline = client().get(clientPath(watcher) + "/presence/" + user).expect(200).json();
         assertEquals("OFFLINE", offline.path("state").asText(), "logged out by the outage");
         awaitSignIn(pair, user, "LYNC_2013");
-        JsonNode back = client().get(client(watcher) + "/presence/" + user).expect(200).json();
+        JsonNode back = client().get(clientPath(watcher) + "/presence/" + user).expect(200).json();
         assertEquals("DO_NOT_DISTURB", back.path("state").asText(), back.toString());
         assertEquals("DO_NOT_DISTURB", pair.userItem(viewer(), user).path("presence").asText());
     }
@@ -161,7 +161,7 @@ class UserExperienceDuringFailoverIT extends ProductIT {
     private static JsonNode awaitSignIn(PoolPair pair, String sip, String clientVersion) {
         JsonNode[] registration = new JsonNode[1];
         Jobs.await(sip + " signing in after the resiliency timer of " + pair.pool(), TIMER_WAIT, () -> {
-            Api.Reply attempt = client().post(client(sip) + "/sign-in", Map.of("clientVersion", clientVersion));
+            Api.Reply attempt = client().post(clientPath(sip) + "/sign-in", Map.of("clientVersion", clientVersion));
             registration[0] = attempt.status() == 200 ? attempt.json() : null;
             return attempt.status() == 200;
         });

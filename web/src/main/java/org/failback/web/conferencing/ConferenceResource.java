@@ -3,7 +3,6 @@ package org.failback.web.conferencing;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,7 +38,7 @@ public class ConferenceResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public ConferenceDetails changeSubject(JsonValue body) {
+    public ConferenceDetails changeSubject(String body) {
         long conference = SessionIds.parse(id);
         return conferences.changeSubject(conference, JsonBodies.string(JsonBodies.object(body), "subject"));
     }
@@ -47,7 +46,7 @@ public class ConferenceResource {
     @POST
     @Path("join")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ConferenceDetails join(JsonValue body) {
+    public ConferenceDetails join(String body) {
         long conference = SessionIds.parse(id);
         return conferences.join(conference, SipUri.of(JsonBodies.string(JsonBodies.object(body), "sip")));
     }
@@ -55,7 +54,7 @@ public class ConferenceResource {
     @POST
     @Path("leave")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ConferenceDetails leave(JsonValue body) {
+    public ConferenceDetails leave(String body) {
         long conference = SessionIds.parse(id);
         return conferences.leave(conference, SipUri.of(JsonBodies.string(JsonBodies.object(body), "sip")));
     }

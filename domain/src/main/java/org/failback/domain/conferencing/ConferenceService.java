@@ -80,7 +80,6 @@ public class ConferenceService {
         return details(conference);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public ConferenceDetails conference(long id) {
         return details(find(id));
     }
@@ -103,7 +102,6 @@ public class ConferenceService {
         return details(session);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public PeerToPeerDetails peerToPeer(long id) {
         PeerToPeerSession session = em.find(PeerToPeerSession.class, id);
         if (session == null) {
@@ -135,7 +133,6 @@ public class ConferenceService {
     }
 
     private ConferenceDetails details(Conference conference) {
-        em.flush();
         Map<Long, String> sips = sipsOf(conference.getParticipants());
         String organizer = em.find(RegistrarUser.class, conference.getOrganizerId()).getSip();
         return new ConferenceDetails(conference.getId(), organizer, conference.getKind(), conference.getSubject(),
@@ -143,7 +140,6 @@ public class ConferenceService {
     }
 
     private PeerToPeerDetails details(PeerToPeerSession session) {
-        em.flush();
         Map<Long, String> sips = sipsOf(session.parties());
         return new PeerToPeerDetails(session.getId(), session.parties().stream().map(sips::get).toList(), session.getState());
     }

@@ -74,7 +74,6 @@ public class RegistrarService {
     }
 
     /** What {@code viewer} sees of {@code subject}: seed 000's "presence as seen by" rows, decided by the policy. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public PresenceView presenceSeenBy(SipUri viewer, SipUri subject) {
         RegistrarUser watcher = UserLookup.find(em, viewer);
         RegistrarUser watched = UserLookup.find(em, subject);
@@ -84,7 +83,6 @@ public class RegistrarService {
     }
 
     /** The contacts list: unavailable in resiliency mode, like the Address Book Service. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> contacts(SipUri sip) {
         RegistrarUser user = UserLookup.find(em, sip);
         requireAllowed(ClientRequest.VIEW_CONTACTS, user);

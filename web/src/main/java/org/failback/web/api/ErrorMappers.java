@@ -1,5 +1,6 @@
 package org.failback.web.api;
 
+import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +15,14 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jakarta.json.JsonException;
+import jakarta.batch.operations.BatchRuntimeException;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionIsRunningException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
+import jakarta.batch.operations.JobExecutionNotRunningException;
+import jakarta.batch.operations.JobRestartException;
+import org.failback.batch.jobs.JobRunningException;
+import org.failback.batch.pool.ExecutionNotFoundException;
 import org.failback.domain.conferencing.RejoinNotAllowedException;
 import org.failback.domain.conferencing.SessionNotFoundException;
 import org.failback.domain.pool.IllegalTransitionException;
@@ -48,7 +56,10 @@ public final class ErrorMappers {
         if (cause instanceof JsonException) {
             return new ApiError("BAD_REQUEST", "malformed JSON: " + cause.getMessage()).toResponse(400);
         }
-        if (cause instanceof IllegalTransitionException) {
+        if (cause instanceof JobRunningException) {
+            return new ApiError("JOB_RUNNING", cause.getMessage()).toResponse(409);
+        }
+        if (cause instanceof IllegalTransitionException || isRefusedByJobOperator(cause)) {
             return new ApiError("ILLEGAL_STATE", cause.getMessage()).toResponse(409);
         }
         if (cause instanceof RejoinNotAllowedException) {
@@ -66,12 +77,21 @@ public final class ErrorMappers {
 
     private static boolean isOurs(Throwable error) {
         return error instanceof ApiException || error instanceof IllegalTransitionException || error instanceof IllegalArgumentException
-                || error instanceof RejoinNotAllowedException || error instanceof ClientRefusedException
-                || error instanceof JsonException || isNotFound(error);
+                || error instanceof RejoinNotAllowedException || error instanceof ClientRefusedException || error instanceof JsonException
+                || isNotFound(error)
+                || error instanceof JobRunningException || error instanceof BatchRuntimeException;
+    }
+
+    /** The job operator's refusals (restart of a completed execution, stop of an ended one, ...) are illegal states. */
+    private static boolean isRefusedByJobOperator(Throwable error) {
+        return error instanceof JobRestartException || error instanceof JobExecutionNotRunningException
+                || error instanceof JobExecutionIsRunningException || error instanceof JobExecutionAlreadyCompleteException
+                || error instanceof JobExecutionNotMostRecentException;
     }
 
     private static boolean isNotFound(Throwable error) {
-        return error instanceof PoolNotFoundException || error instanceof UserNotFoundException || error instanceof SessionNotFoundException;
+        return error instanceof PoolNotFoundException || error instanceof UserNotFoundException || error instanceof SessionNotFoundException
+                || error instanceof ExecutionNotFoundException;
     }
 
     @Provider

@@ -1,13 +1,9 @@
 package org.failback.web.api;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -15,27 +11,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads request bodies field by field. Bodies arrive as text and are parsed with JSON-P rather than bound to objects
- * because binding is lenient where the API must not be: it would turn {@code "10"} or {@code 1.5} into an integer.
+ * Reads request bodies field by field. Bodies arrive as JSON-P values rather than bound objects because binding is
+ * lenient where the API must not be: it would turn {@code "10"} or {@code 1.5} into an integer.
  */
 public final class JsonBodies {
 
     private JsonBodies() {
     }
 
-    /** The request body, which must be one JSON object. */
-    public static JsonObject object(String body) {
-        if (body == null || body.isBlank()) {
-            throw ApiException.badRequest("a JSON object body is required");
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return object(reader.readValue());
-        } catch (JsonException e) {
-            throw ApiException.badRequest("malformed JSON: " + e.getMessage());
-        }
-    }
-
-    static JsonObject object(JsonValue body) {
+    /** The request body (read by {@link JsonValueReader}, an empty body being JSON null), which must be one object. */
+    public static JsonObject object(JsonValue body) {
         if (body == null || body.getValueType() == JsonValue.ValueType.NULL) {
             throw ApiException.badRequest("a JSON object body is required");
         }

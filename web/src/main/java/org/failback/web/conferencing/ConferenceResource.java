@@ -3,6 +3,7 @@ package org.failback.web.conferencing;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,7 +39,7 @@ public class ConferenceResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public ConferenceDetails changeSubject(String body) {
+    public ConferenceDetails changeSubject(JsonValue body) {
         long conference = SessionIds.parse(id);
         return conferences.changeSubject(conference, JsonBodies.string(JsonBodies.object(body), "subject"));
     }
@@ -46,7 +47,7 @@ public class ConferenceResource {
     @POST
     @Path("join")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ConferenceDetails join(String body) {
+    public ConferenceDetails join(JsonValue body) {
         long conference = SessionIds.parse(id);
         return conferences.join(conference, SipUri.of(JsonBodies.string(JsonBodies.object(body), "sip")));
     }
@@ -54,7 +55,7 @@ public class ConferenceResource {
     @POST
     @Path("leave")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ConferenceDetails leave(String body) {
+    public ConferenceDetails leave(JsonValue body) {
         long conference = SessionIds.parse(id);
         return conferences.leave(conference, SipUri.of(JsonBodies.string(JsonBodies.object(body), "sip")));
     }

@@ -3,6 +3,7 @@ package org.failback.web.pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -78,7 +79,7 @@ public class PoolResource {
     @Path("{pool}/settings")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    public PoolDetails settings(@PathParam("pool") String pool, String body) {
+    public PoolDetails settings(@PathParam("pool") String pool, JsonValue body) {
         PoolName name = PoolName.of(pool);
         int seconds = JsonBodies.integer(JsonBodies.object(body), "resiliencyTimerSeconds",
                 FrontEndPool.MIN_RESILIENCY_TIMER_SECONDS, FrontEndPool.MAX_RESILIENCY_TIMER_SECONDS);

@@ -3,6 +3,7 @@ package org.failback.web.pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,7 +36,7 @@ public class TopologyResource {
     @POST
     @Path("pairs")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createPair(String body) {
+    public Response createPair(JsonValue body) {
         PairRequest request = PairRequest.from(JsonBodies.object(body));
         topology.createPair(request);
         var pool = pools.pool(request.pool());

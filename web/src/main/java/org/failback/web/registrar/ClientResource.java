@@ -3,6 +3,7 @@ package org.failback.web.registrar;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -58,7 +59,7 @@ public class ClientResource {
     @POST
     @Path("sign-in")
     @Consumes(MediaType.APPLICATION_JSON)
-    public RegistrationJson signIn(String body) {
+    public RegistrationJson signIn(JsonValue body) {
         SipUri user = user();
         ClientVersion client = JsonBodies.enumValue(JsonBodies.object(body), "clientVersion", EnumSet.allOf(ClientVersion.class));
         return RegistrationJson.of(registrar.signIn(user, client));
@@ -74,7 +75,7 @@ public class ClientResource {
     @PUT
     @Path("presence")
     @Consumes(MediaType.APPLICATION_JSON)
-    public PresenceJson setPresence(String body) {
+    public PresenceJson setPresence(JsonValue body) {
         SipUri user = user();
         PresenceState state = JsonBodies.enumValue(JsonBodies.object(body), "state", SETTABLE);
         return new PresenceJson(user.value(), registrar.setPresence(user, state).getPresenceSet(), true);
@@ -100,7 +101,7 @@ public class ClientResource {
     @POST
     @Path("contacts")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response addContact(String body) {
+    public Response addContact(JsonValue body) {
         SipUri user = user();
         SipUri contact = SipUri.of(JsonBodies.string(JsonBodies.object(body), "sip"));
         registrar.addContact(user, contact);
@@ -110,7 +111,7 @@ public class ClientResource {
     @POST
     @Path("conferences")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createConference(String body) {
+    public Response createConference(JsonValue body) {
         SipUri user = user();
         ConferenceKind kind = JsonBodies.enumValue(JsonBodies.object(body), "kind", EnumSet.allOf(ConferenceKind.class));
         ConferenceDetails created = conferences.create(user, kind);
@@ -120,7 +121,7 @@ public class ClientResource {
     @POST
     @Path("p2p")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response startPeerToPeer(String body) {
+    public Response startPeerToPeer(JsonValue body) {
         SipUri user = user();
         SipUri with = SipUri.of(JsonBodies.string(JsonBodies.object(body), "with"));
         PeerToPeerDetails started = conferences.startPeerToPeer(user, with);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Pool Failback Portal in the foreground on http://localhost:${FAILBACK_PORT:-8080}/ with its data under
 # ${FAILBACK_DATA:-~/.pool-failback}. Builds and provisions whatever is missing first. Ctrl-C stops it cleanly.
+# Extra arguments go to the server (e.g. -Dfailback.test-hooks=true for the benchmarks).
 set -euo pipefail
 cd "$(dirname "$0")"
 project=$(pwd)
@@ -65,4 +66,5 @@ exec "$server/bin/standalone.sh" \
   -Djboss.server.base.dir="$base" \
   -Djboss.socket.binding.port-offset="$offset" \
   -Dfailback.data="$data" \
-  -Dfailback.node="${FAILBACK_NODE:-$(hostname -s)-$port}"
+  -Dfailback.node="${FAILBACK_NODE:-$(hostname -s)-$port}" \
+  "$@"

@@ -71,9 +71,16 @@ public class PoolService {
         return pool(name);
     }
 
+    /**
+     * The pool came back before failover. Users who signed in to the backup pool after the resiliency timer expired
+     * are signed out there, so their next sign-in lands on the home pool again.
+     */
     public FrontEndPool recover(PoolName name) {
         FrontEndPool pool = lockedPool(name);
         pool.recover();
+        em.createNativeQuery("UPDATE registrar_user SET signed_in = FALSE, serving_pool_id = NULL, mode = NULL, updated_at = ?2,"
+                        + " version = version + 1 WHERE home_pool_id = ?1 AND serving_pool_id IS NOT NULL AND serving_pool_id <> ?1")
+                .setParameter(1, pool.getId()).setParameter(2, clock.instant()).executeUpdate();
         return pool;
     }
 

@@ -17,7 +17,7 @@ import org.failback.domain.pool.FrontEndPool;
  * table scan.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional
 public class UserDirectory {
 
     @PersistenceContext(unitName = "failback")

@@ -1,5 +1,6 @@
 package org.failback.web.api;
 
+import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,8 +15,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jakarta.json.JsonException;
-import org.failback.domain.conferencing.RejoinNotAllowedException;
 import jakarta.batch.operations.BatchRuntimeException;
 import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
 import jakarta.batch.operations.JobExecutionIsRunningException;
@@ -24,9 +23,11 @@ import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobRestartException;
 import org.failback.batch.jobs.JobRunningException;
 import org.failback.batch.pool.ExecutionNotFoundException;
+import org.failback.domain.conferencing.RejoinNotAllowedException;
 import org.failback.domain.conferencing.SessionNotFoundException;
 import org.failback.domain.pool.IllegalTransitionException;
 import org.failback.domain.pool.PoolNotFoundException;
+import org.failback.domain.registrar.ClientRefusedException;
 import org.failback.domain.registrar.UserNotFoundException;
 
 /** Turns every failure into the API's {@code {code, message}} with the status API.md fixes. */
@@ -45,6 +46,9 @@ public final class ErrorMappers {
         }
         if (cause instanceof ApiException api) {
             return new ApiError(api.code(), api.getMessage()).toResponse(api.status());
+        }
+        if (cause instanceof ClientRefusedException refused) {
+            return new ApiError(refused.refusal().code(), refused.getMessage()).toResponse(refused.refusal().httpStatus());
         }
         if (isNotFound(cause)) {
             return new ApiError("NOT_FOUND", cause.getMessage()).toResponse(404);
@@ -73,7 +77,8 @@ public final class ErrorMappers {
 
     private static boolean isOurs(Throwable error) {
         return error instanceof ApiException || error instanceof IllegalTransitionException || error instanceof IllegalArgumentException
-                || error instanceof RejoinNotAllowedException || error instanceof JsonException || isNotFound(error)
+                || error instanceof RejoinNotAllowedException || error instanceof ClientRefusedException || error instanceof JsonException
+                || isNotFound(error)
                 || error instanceof JobRunningException || error instanceof BatchRuntimeException;
     }
 

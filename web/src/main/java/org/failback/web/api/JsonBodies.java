@@ -11,14 +11,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads request bodies field by field. Bodies arrive as JSON-P values rather than bound objects because binding
- * is lenient where the API must not be: it would turn {@code "10"} or {@code 1.5} into an integer.
+ * Reads request bodies field by field. Bodies arrive as JSON-P values rather than bound objects because binding is
+ * lenient where the API must not be: it would turn {@code "10"} or {@code 1.5} into an integer.
  */
 public final class JsonBodies {
 
     private JsonBodies() {
     }
 
+    /** The request body (read by {@link JsonValueReader}, an empty body being JSON null), which must be one object. */
     public static JsonObject object(JsonValue body) {
         if (body == null || body.getValueType() == JsonValue.ValueType.NULL) {
             throw ApiException.badRequest("a JSON object body is required");

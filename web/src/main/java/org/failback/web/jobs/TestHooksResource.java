@@ -9,18 +9,34 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import org.failback.batch.bench.FailbackBaselines;
 import org.failback.batch.jobs.FaultInjection;
+import org.failback.domain.pool.FrontEndPool;
+import org.failback.domain.pool.PoolName;
+import org.failback.domain.pool.PoolService;
 import org.failback.domain.registrar.SipUri;
 import org.failback.web.api.ApiException;
 
-/** Test-only: make the per-user job step fail for a user. 404 unless the server runs with -Dfailback.test-hooks=true. */
-@Path("test-hooks/faults")
+/**
+ * Test-only hooks: make the per-user job step fail for a user, and the failback benchmark's baselines.
+ * 404 unless the server runs with -Dfailback.test-hooks=true.
+ */
+@Path("test-hooks")
 public class TestHooksResource {
 
     @Inject
     FaultInjection faults;
 
+    @Inject
+    FailbackBaselines baselines;
+
+    @Inject
+    PoolService pools;
+
     @POST
+    @Path("faults")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("operator")
     public Response failFor(Map<String, String> body) {
@@ -30,10 +46,35 @@ public class TestHooksResource {
     }
 
     @DELETE
+    @Path("faults")
     @RolesAllowed("operator")
     public Response clear() {
         requireEnabled();
         faults.clear();
+        return Response.noContent().build();
+    }
+
+    /** Runs one baseline ({@code loop} or {@code set-based}) after resetting the pool to failed over; answers the seconds. */
+    @POST
+    @Path("bench/{pool}/{baseline: loop|set-based}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("operator")
+    public Map<String, Object> baseline(@PathParam("pool") String pool, @PathParam("baseline") String baseline) throws java.sql.SQLException {
+        requireEnabled();
+        FrontEndPool target = pools.pool(PoolName.of(pool));
+        baselines.resetToFailedOver(target.getId(), target.getBackupPool().getId());
+        double seconds = "loop".equals(baseline) ? baselines.keysetLoop(target.getId()) : baselines.setBased(target.getId());
+        return Map.of("baseline", baseline, "seconds", seconds);
+    }
+
+    /** Puts the pool back to failed over and repaired, every user ON_BACKUP, so the next failback has work to do. */
+    @POST
+    @Path("bench/{pool}/reset")
+    @RolesAllowed("operator")
+    public Response reset(@PathParam("pool") String pool) throws java.sql.SQLException {
+        requireEnabled();
+        FrontEndPool target = pools.pool(PoolName.of(pool));
+        baselines.resetToFailedOver(target.getId(), target.getBackupPool().getId());
         return Response.noContent().build();
     }
 

@@ -1,0 +1,19 @@
+package org.failback.domain.registrar;
+
+import org.failback.domain.experience.Refusal;
+import org.failback.domain.pool.PoolName;
+
+/** The experience policy refused a client request; the transaction rolls back, so nothing changed. */
+public class ClientRefusedException extends RuntimeException {
+
+    private final transient Refusal refusal;
+
+    public ClientRefusedException(Refusal refusal, SipUri user, PoolName homePool) {
+        super(refusal.message(user, homePool));
+        this.refusal = refusal;
+    }
+
+    public Refusal refusal() {
+        return refusal;
+    }
+}

@@ -1,0 +1,43 @@
+package org.failback.domain.registrar;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.failback.domain.pool.FrontEndPool;
+
+/**
+ * Loads users for the client services. Locks are always taken in one order — home pools by id, then users by id,
+ * then (by the caller) conferences or sessions — so client requests cannot deadlock with each other or with the pool
+ * service, whose outage and failover completion lock the pool before updating its users. Holding the home pool also
+ * means a sign-in cannot slip in between an outage's decision and its commit.
+ */
+public final class UserLookup {
+
+    private UserLookup() {
+    }
+
+    public static RegistrarUser find(EntityManager em, SipUri sip) {
+        return em.createQuery("SELECT u FROM RegistrarUser u WHERE u.sip = :sip", RegistrarUser.class)
+                .setParameter("sip", sip.value())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> UserNotFoundException.of(sip));
+    }
+
+    /** The user and their home pool, re-read under locks, so a decision is taken on state nobody changes meanwhile. */
+    public static RegistrarUser lockWithHomePool(EntityManager em, SipUri sip) {
+        return lockWithHomePools(em, sip).get(0);
+    }
+
+    /** Several users and their home pools, re-read under locks; answered in the order asked. */
+    public static List<RegistrarUser> lockWithHomePools(EntityManager em, SipUri... sips) {
+        List<RegistrarUser> users = Stream.of(sips).map(sip -> find(em, sip)).toList();
+        users.stream().map(RegistrarUser::getHomePool).distinct()
+                .sorted(Comparator.comparing(FrontEndPool::getId))
+                .forEach(pool -> em.refresh(pool, LockModeType.PESSIMISTIC_READ));
+        users.stream().distinct().sorted(Comparator.comparing(RegistrarUser::getId))
+                .forEach(user -> em.refresh(user, LockModeType.PESSIMISTIC_WRITE));
+        return users;
+    }
+}

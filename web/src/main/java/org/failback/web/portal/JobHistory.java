@@ -49,10 +49,6 @@ public class JobHistory implements Serializable {
         return RunHistory.STATUSES;
     }
 
-    public String steps(JobView job) {
-        return RunHistory.stepDurations(job);
-    }
-
     public String getPool() {
         return pool;
     }

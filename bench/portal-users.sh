@@ -7,6 +7,10 @@
 #   FAILBACK_DEMO_USERS=1000000 FAILBACK_PORT=8780 FAILBACK_DATA=/tmp/bench-1m ./run.sh
 # then
 #   BASE_URL=http://localhost:8780 CREDENTIALS=/tmp/bench-1m/credentials.properties bench/portal-users.sh
+# (or create a 1,000,000-user pair with POST /api/topology/pairs and set POOL; STATUS picks the filtered status).
+# Measured here (2 busy cores, H2 file, pool of 1,000,000 users, no job running), p50/p95 in ms: first page 23/37,
+# next page 21/38, random page up to 25,000 deep 11/22 (2,750/3,750 before deep pages skipped on the index alone),
+# status filter 16/40, SIP prefix search 13/31.
 set -euo pipefail
 
 base=${BASE_URL:-http://localhost:8080}
@@ -14,6 +18,7 @@ credentials=${CREDENTIALS:-$HOME/.pool-failback/credentials.properties}
 pool=${POOL:-fe-dc1}
 requests=${REQUESTS:-40}
 rows=${ROWS:-25}
+status=${STATUS:-DONE}
 
 prop() { sed -n "s/^$1=//p" "$credentials" | tr -d '\r'; }
 jar=$(mktemp); trap 'rm -f "$jar" "$jar.page"' EXIT
@@ -59,6 +64,6 @@ open_view
 open_view
 { for _ in $(seq "$requests"); do table $((RANDOM % 1000 * rows)) "" ""; done; } | report "random-page-offset"
 open_view
-{ for i in $(seq "$requests"); do table 0 DONE ""; table $((i * rows)) DONE "" > /dev/null; done; } | report "status-DONE-first-page"
+{ for i in $(seq "$requests"); do table 0 "$status" ""; table $((i * rows)) "$status" "" > /dev/null; done; } | report "status-$status-first-page"
 open_view
 { for _ in $(seq "$requests"); do table 0 "" "user$(printf '%03d' $((RANDOM % 1000)))"; done; } | report "sip-prefix-search"

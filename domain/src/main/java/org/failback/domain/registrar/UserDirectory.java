@@ -60,18 +60,34 @@ public class UserDirectory {
      * One page without counting, sorted by SIP URI; {@code after} continues after the last SIP URI of the previous page,
      * which tables paging forward use to stay on the index instead of an offset. The ORDER BY names the columns the
      * WHERE fixes too: only then does H2 read the index in order and stop after one page (without them it sorted the
-     * whole pool, ≈ 100 ms per page at 1,000,000 users).
+     * whole pool, ≈ 100 ms per page at 1,000,000 users). A deep page is found in two steps: the SIP URI it starts at,
+     * skipping on the index alone, then one page from there; skipping with whole rows read each skipped row (≈ 2.5 s
+     * for page 1,000 of a 1,000,000-user pool on a cold H2 file).
      */
     public List<RegistrarUser> items(FrontEndPool pool, UserQuery query) {
+        String order = query.status() == null ? " ORDER BY u.homePool.id, u.sip" : " ORDER BY u.homePool.id, u.failbackStatus, u.sip";
+        String from = null;
+        if (query.after() == null && query.offset() > 0) {
+            TypedQuery<String> start = em.createQuery("SELECT u.sip FROM RegistrarUser u" + filter(query) + order, String.class);
+            bind(start, pool, query);
+            List<String> first = start.setFirstResult(query.offset()).setMaxResults(1).getResultList();
+            if (first.isEmpty()) {
+                return List.of();
+            }
+            from = first.get(0);
+        }
         TypedQuery<RegistrarUser> items = em.createQuery("SELECT u FROM RegistrarUser u" + filter(query)
-                + (query.after() == null ? "" : " AND u.sip > :after")
-                + (query.status() == null ? " ORDER BY u.homePool.id, u.sip" : " ORDER BY u.homePool.id, u.failbackStatus, u.sip"),
+                + (query.after() == null ? "" : " AND u.sip > :after") + (from == null ? "" : " AND u.sip >= :from") + order,
                 RegistrarUser.class);
         bind(items, pool, query);
         if (query.after() != null) {
             items.setParameter("after", query.after().value());
+            items.setFirstResult(query.offset());
         }
-        return items.setFirstResult(query.offset()).setMaxResults(query.size()).getResultList();
+        if (from != null) {
+            items.setParameter("from", from);
+        }
+        return items.setMaxResults(query.size()).getResultList();
     }
 
     private static String filter(UserQuery query) {

@@ -21,7 +21,7 @@ import org.failback.domain.registrar.UserDirectory;
 public class Dashboard {
 
     /** How many recent runs are looked at for running jobs: running ones are always among the newest. */
-    private static final int RECENT_RUNS = 50;
+    private static final int RECENT_RUNS = 20;
 
     @Inject
     PoolService pools;

@@ -31,6 +31,9 @@ public class PortalFormat {
             return "–";
         }
         double s = seconds.doubleValue();
+        if (s > 0 && s < 1) {
+            return String.format(Locale.ROOT, "%.0f ms", s * 1000);
+        }
         if (s < 60) {
             return String.format(Locale.ROOT, s < 10 ? "%.1f s" : "%.0f s", s);
         }

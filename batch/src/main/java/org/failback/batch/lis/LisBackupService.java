@@ -66,6 +66,11 @@ public class LisBackupService {
         }
     }
 
+    /** The recorded file is there with its recorded SHA-256, else {@link CorruptBackupException}. */
+    public void checkChecksum(StoredBackup backup) {
+        admin.checkChecksum(file(backup), backup.sha256());
+    }
+
     /** Scratch-restores the backup, compares checksum and row counts, and records what was found. */
     public VerificationResult verify(Connection product, StoredBackup backup) throws SQLException {
         VerificationResult result = admin.verifyBackup(file(backup), backup.sha256(), backup.rowCounts());

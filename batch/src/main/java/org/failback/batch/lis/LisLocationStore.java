@@ -38,6 +38,17 @@ public final class LisLocationStore {
         return all;
     }
 
+    /** When each merged location was last merged (by id); own locations are absent. */
+    public static java.util.Map<Long, Instant> mergedAt(Connection c) throws SQLException {
+        java.util.Map<Long, Instant> at = new java.util.HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, merged_at FROM lis_location WHERE merged_at IS NOT NULL")) {
+            while (rs.next()) {
+                at.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+            }
+        }
+        return at;
+    }
+
     public static long count(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM lis_location")) {
             rs.next();

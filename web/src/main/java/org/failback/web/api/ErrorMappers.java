@@ -14,8 +14,20 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jakarta.json.JsonException;
 import org.failback.domain.conferencing.RejoinNotAllowedException;
+import jakarta.batch.operations.BatchRuntimeException;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionIsRunningException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
+import jakarta.batch.operations.JobExecutionNotRunningException;
+import jakarta.batch.operations.JobRestartException;
+import org.failback.batch.jobs.JobRunningException;
+import org.failback.batch.pool.ExecutionNotFoundException;
+import org.failback.domain.conferencing.SessionNotFoundException;
 import org.failback.domain.pool.IllegalTransitionException;
+import org.failback.domain.pool.PoolNotFoundException;
+import org.failback.domain.registrar.UserNotFoundException;
 
 /** Turns every failure into the API's {@code {code, message}} with the status API.md fixes. */
 public final class ErrorMappers {
@@ -28,14 +40,22 @@ public final class ErrorMappers {
     /** Unwraps what CDI interceptors and transactions wrap around the exceptions the domain throws. */
     static Response map(Throwable error) {
         Throwable cause = error;
-        while (cause.getCause() != null && !(cause instanceof ApiException) && !(cause instanceof IllegalTransitionException)
-                && !(cause instanceof IllegalArgumentException) && !(cause instanceof RejoinNotAllowedException)) {
+        while (cause.getCause() != null && !isOurs(cause)) {
             cause = cause.getCause();
         }
         if (cause instanceof ApiException api) {
             return new ApiError(api.code(), api.getMessage()).toResponse(api.status());
         }
-        if (cause instanceof IllegalTransitionException) {
+        if (isNotFound(cause)) {
+            return new ApiError("NOT_FOUND", cause.getMessage()).toResponse(404);
+        }
+        if (cause instanceof JsonException) {
+            return new ApiError("BAD_REQUEST", "malformed JSON: " + cause.getMessage()).toResponse(400);
+        }
+        if (cause instanceof JobRunningException) {
+            return new ApiError("JOB_RUNNING", cause.getMessage()).toResponse(409);
+        }
+        if (cause instanceof IllegalTransitionException || isRefusedByJobOperator(cause)) {
             return new ApiError("ILLEGAL_STATE", cause.getMessage()).toResponse(409);
         }
         if (cause instanceof RejoinNotAllowedException) {
@@ -49,6 +69,24 @@ public final class ErrorMappers {
         }
         LOG.log(Level.SEVERE, "request failed", error);
         return new ApiError("INTERNAL_ERROR", "internal error: " + error.getClass().getSimpleName()).toResponse(500);
+    }
+
+    private static boolean isOurs(Throwable error) {
+        return error instanceof ApiException || error instanceof IllegalTransitionException || error instanceof IllegalArgumentException
+                || error instanceof RejoinNotAllowedException || error instanceof JsonException || isNotFound(error)
+                || error instanceof JobRunningException || error instanceof BatchRuntimeException;
+    }
+
+    /** The job operator's refusals (restart of a completed execution, stop of an ended one, ...) are illegal states. */
+    private static boolean isRefusedByJobOperator(Throwable error) {
+        return error instanceof JobRestartException || error instanceof JobExecutionNotRunningException
+                || error instanceof JobExecutionIsRunningException || error instanceof JobExecutionAlreadyCompleteException
+                || error instanceof JobExecutionNotMostRecentException;
+    }
+
+    private static boolean isNotFound(Throwable error) {
+        return error instanceof PoolNotFoundException || error instanceof UserNotFoundException || error instanceof SessionNotFoundException
+                || error instanceof ExecutionNotFoundException;
     }
 
     @Provider

@@ -1,0 +1,15 @@
+package org.failback.batch.jobs;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A job execution as the API and the portal show it: status, counts, percent, rate, ETA, and its steps. */
+public record JobView(long id, String jobName, String pool, String status, Instant startTime, Instant endTime,
+                      String exitStatus, Long restartOf, String startedBy, long itemsTotal, long itemsDone,
+                      double percent, double itemsPerSecond, Long etaSeconds, List<Step> steps) {
+
+    /** One step of the execution. */
+    public record Step(String name, String status, long readCount, long writeCount, long skipCount, long filterCount,
+                       long commitCount, long rollbackCount, double percent, Instant startTime, Instant endTime) {
+    }
+}

@@ -1,0 +1,109 @@
+package org.failback.batch.jobs;
+
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.failback.batch.pool.ExecutionNotFoundException;
+
+/** Builds {@link JobView}s from the JDBC job repository, the run history and the live progress of this JVM. */
+@ApplicationScoped
+public class JobViews {
+
+    @Inject
+    JobRuns runs;
+
+    @Inject
+    JobProgress progress;
+
+    public JobView view(long executionId) {
+        JobOperator operator = BatchRuntime.getJobOperator();
+        JobExecution execution;
+        try {
+            execution = operator.getJobExecution(executionId);
+        } catch (NoSuchJobExecutionException e) {
+            throw new ExecutionNotFoundException(executionId);
+        }
+        Optional<JobRuns.Run> run = runs.find(executionId);
+        List<StepExecution> stepExecutions = operator.getStepExecutions(executionId);
+        List<JobView.Step> steps = new ArrayList<>();
+        long written = 0;
+        for (StepExecution step : stepExecutions) {
+            long writes = metric(step, Metric.MetricType.WRITE_COUNT);
+            written += writes;
+            steps.add(new JobView.Step(step.getStepName(), step.getBatchStatus().name(), metric(step, Metric.MetricType.READ_COUNT), writes,
+                    metric(step, Metric.MetricType.PROCESS_SKIP_COUNT) + metric(step, Metric.MetricType.READ_SKIP_COUNT)
+                            + metric(step, Metric.MetricType.WRITE_SKIP_COUNT),
+                    metric(step, Metric.MetricType.FILTER_COUNT), metric(step, Metric.MetricType.COMMIT_COUNT),
+                    metric(step, Metric.MetricType.ROLLBACK_COUNT), step.getBatchStatus() == BatchStatus.COMPLETED ? 100.0 : 0.0,
+                    instant(step.getStartTime()), instant(step.getEndTime())));
+        }
+        BatchStatus status = execution.getBatchStatus();
+        JobProgress.Counter live = progress.of(executionId);
+        long done = live != null ? Math.max(live.done(), written) : written;
+        long total = Math.max(run.map(JobRuns.Run::itemsTotal).orElse(0L), done);
+        double percent = status == BatchStatus.COMPLETED ? 100.0 : total == 0 ? 0.0 : Math.min(100.0, 100.0 * done / total);
+        Instant start = instant(execution.getStartTime());
+        Instant end = instant(execution.getEndTime());
+        double seconds = start == null ? 0 : Math.max(0.001, Duration.between(start, end == null ? Instant.now() : end).toMillis() / 1000.0);
+        double rate = seconds == 0 ? 0 : done / seconds;
+        Long eta = end != null || status != BatchStatus.STARTED ? Long.valueOf(0) : rate <= 0 ? null : Long.valueOf(Math.round((total - done) / rate));
+        return new JobView(executionId, execution.getJobName(), run.map(JobRuns.Run::pool).orElse(null), status.name(), start, end,
+                execution.getExitStatus(), run.map(JobRuns.Run::restartOf).orElse(null), run.map(JobRuns.Run::startedBy).orElse(null),
+                total, done, round(percent), round(rate), eta, steps);
+    }
+
+    /** Newest first; {@code status} filters by BatchStatus name. */
+    public List<JobView> list(String pool, String status, int limit) {
+        List<JobView> views = new ArrayList<>();
+        for (JobRuns.Run run : runs.list(pool, status == null ? limit : 10_000)) {
+            JobView view;
+            try {
+                view = view(run.jobExecutionId());
+            } catch (ExecutionNotFoundException e) {
+                continue;
+            }
+            if (status == null || status.equals(view.status())) {
+                views.add(view);
+            }
+            if (views.size() >= limit) {
+                break;
+            }
+        }
+        return views;
+    }
+
+    /** Throughput samples (epoch millis, items done) of an execution running in this JVM, for the portal's chart. */
+    public List<long[]> throughput(long executionId) {
+        JobProgress.Counter live = progress.of(executionId);
+        return live == null ? List.of() : live.samples();
+    }
+
+    private static long metric(StepExecution step, Metric.MetricType type) {
+        for (Metric metric : step.getMetrics()) {
+            if (metric.getType() == type) {
+                return metric.getValue();
+            }
+        }
+        return 0;
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10.0) / 10.0;
+    }
+}

@@ -1,0 +1,11 @@
+package org.failback.batch.pool;
+
+import java.util.List;
+
+/**
+ * What a failover or failback would do, answered by a dry run ({@code ?dryRun=true}) without changing anything:
+ * the runbook's steps and the users, sessions and conferences it touches.
+ */
+public record PoolJobPlan(String job, String pool, String backupPool, String poolState, List<String> steps,
+                          long usersAffected, long signedInUsersToMove, long conferencesToTerminate, Integer maxUsers) {
+}

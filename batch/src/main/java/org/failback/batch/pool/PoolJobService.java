@@ -1,0 +1,247 @@
+package org.failback.batch.pool;
+
+import jakarta.annotation.Resource;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.failback.batch.jobs.JobLog;
+import org.failback.batch.jobs.JobRunningException;
+import org.failback.batch.jobs.JobRuns;
+import org.failback.batch.jobs.PoolJobLock;
+import org.failback.domain.pool.FrontEndPool;
+import org.failback.domain.pool.IllegalTransitionException;
+import org.failback.domain.pool.PoolName;
+import org.failback.domain.pool.PoolService;
+import org.failback.domain.pool.PoolState;
+
+/**
+ * Starts, plans, restarts, stops and abandons the Front End jobs. The pool state and the pool locks change in one
+ * transaction before the job is started (outside any transaction, so the job thread sees them committed); a start
+ * that fails afterwards gives the locks back.
+ */
+@ApplicationScoped
+public class PoolJobService {
+
+    public static final String FAILOVER = "pool-failover";
+    public static final String FAILBACK = "pool-failback";
+    private static final Set<BatchStatus> RUNNING = Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
+
+    @Inject
+    PoolService pools;
+
+    @Inject
+    PoolJobPreparation preparation;
+
+    @Inject
+    PoolJobLock locks;
+
+    @Inject
+    JobRuns runs;
+
+    @Inject
+    JobLog log;
+
+    @Resource(lookup = "java:jboss/datasources/FailbackDS")
+    DataSource dataSource;
+
+    /** Optional tuning of a start: partitions and chunk size; maxUsers makes a failback staged. */
+    public record Options(Integer partitions, Integer itemCount, Integer maxUsers) {
+        public static final Options DEFAULT = new Options(null, null, null);
+
+        public Options {
+            check(partitions, 1, 64, "partitions");
+            check(itemCount, 1, 100_000, "itemCount");
+            check(maxUsers, 1, Integer.MAX_VALUE, "maxUsers");
+        }
+
+        private static void check(Integer value, int min, int max, String name) {
+            if (value != null && (value < min || value > max)) {
+                throw new IllegalArgumentException(name + " must be an integer from " + min + " to " + max);
+            }
+        }
+    }
+
+    public long startFailover(PoolName pool, Options options, String startedBy) {
+        return start(FAILOVER, pool, options, startedBy);
+    }
+
+    public long startFailback(PoolName pool, Options options, String startedBy) {
+        return start(FAILBACK, pool, options, startedBy);
+    }
+
+    private long start(String jobName, PoolName poolName, Options options, String startedBy) {
+        PoolJobPreparation.Prepared prepared = preparation.prepare(jobName, poolName);
+        List<Integer> poolIds = prepared.poolIds();
+        long executionId;
+        try {
+            executionId = operator().start(jobName, parameters(prepared.pool(), options));
+        } catch (RuntimeException e) {
+            locks.release(poolIds);
+            throw e;
+        }
+        locks.assignExecution(poolIds, executionId);
+        long items = itemsTotal(jobName, prepared.pool(), options);
+        runs.record(new JobRuns.Run(executionId, jobName, poolName.value(), startedBy, null, items, Instant.now()));
+        log.log(executionId, null, startedBy + " started " + jobName + " of pool " + poolName + " (" + items + " items to do)");
+        return executionId;
+    }
+
+    public PoolJobPlan plan(String jobName, PoolName poolName, Integer maxUsers) {
+        FrontEndPool pool = pools.pool(poolName);
+        checkStartable(jobName, pool);
+        List<Integer> poolIds = poolIds(pool);
+        locks.holders(poolIds).stream().findFirst().ifPresent(holder -> {
+            throw new JobRunningException(jobName + " of " + poolName + " refused: job " + holder.jobName() + " is running for a pool it involves");
+        });
+        boolean failover = FAILOVER.equals(jobName);
+        String pending = failover ? "'NOT_AFFECTED', 'DONE', 'FAILED'" : "'ON_BACKUP', 'FAILED'";
+        long users = count("SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ? AND failback_status IN (" + pending + ")", pool.getId());
+        long signedIn = count("SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ? AND signed_in AND failback_status IN (" + pending + ")", pool.getId());
+        long conferences = failover ? 0 : count("SELECT COUNT(*) FROM conference c JOIN registrar_user u ON u.id = c.organizer_id"
+                + " WHERE u.home_pool_id = ? AND c.state = 'ACTIVE' AND u.failback_status IN ('ON_BACKUP', 'MOVED', 'FAILED')", pool.getId());
+        List<String> steps = failover
+                ? List.of("begin-failover: pool " + poolName + " → FAILING_OVER (sign-in to " + pool.getBackupPool().getName() + " in resiliency mode)",
+                        "serve-users-from-backup: " + users + " users served by " + pool.getBackupPool().getName(),
+                        "complete-failover: pool → FAILED_OVER, signed-in users leave resiliency mode")
+                : List.of("begin-failback: pool " + poolName + " → FAILING_BACK, " + conferences + " conferences of affected users terminated (rejoin offered)",
+                        "move-users-home: " + (maxUsers == null ? users : Math.min(users, maxUsers)) + " users moved home ("
+                                + signedIn + " signed in: signed out of " + pool.getBackupPool().getName() + ", signed in to " + poolName + " in resiliency mode)",
+                        "mark-users-done: every user DONE, regular mode, presence live again",
+                        "complete-failback: pool → NORMAL");
+        return new PoolJobPlan(jobName, poolName.value(), pool.getBackupPool().getName(), pool.getState().name(), steps, users, signedIn, conferences, maxUsers);
+    }
+
+    /** Continues a stopped, failed or crashed execution from its last checkpoint, as a new execution. */
+    public long restart(long executionId, String startedBy) {
+        JobOperator operator = operator();
+        JobExecution execution = execution(executionId);
+        JobRuns.Run run = runs.find(executionId).orElseThrow(() -> new IllegalArgumentException("execution " + executionId + " was not started by this product"));
+        BatchStatus status = execution.getBatchStatus();
+        if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
+            throw new IllegalTransitionException("execution " + executionId + " is " + status + " and cannot be restarted");
+        }
+        List<Integer> poolIds = run.pool() == null ? List.of() : poolIds(pools.pool(PoolName.of(run.pool())));
+        Instant now = Instant.now();
+        for (PoolJobLock.Holder holder : locks.holders(poolIds)) {
+            boolean ours = holder.jobExecutionId() != null && holder.jobExecutionId() == executionId;
+            boolean alive = RUNNING.contains(status) ? !holder.ownerIsDead(now) : false;
+            if (!ours || alive) {
+                throw new JobRunningException("restart of " + executionId + " refused: " + holder.jobName()
+                        + (ours ? " may still run on " + holder.node() + " (lease until " + holder.leaseUntil() + ")" : " holds the pool"));
+            }
+        }
+        if (locks.holders(poolIds).isEmpty()) {
+            locks.acquire(poolIds, run.jobName(), "restart of " + executionId);
+        }
+        long restarted;
+        try {
+            restarted = operator.restart(executionId, operator.getParameters(executionId));
+        } catch (RuntimeException e) {
+            if (!RUNNING.contains(status)) {
+                locks.release(poolIds);
+            }
+            throw e;
+        }
+        locks.assignExecution(poolIds, restarted);
+        runs.record(new JobRuns.Run(restarted, run.jobName(), run.pool(), startedBy, executionId, run.itemsTotal(), now));
+        log.log(restarted, null, startedBy + " restarted execution " + executionId + " (" + status + ") from its last checkpoint");
+        return restarted;
+    }
+
+    public void stop(long executionId) {
+        JobExecution execution = execution(executionId);
+        if (!RUNNING.contains(execution.getBatchStatus())) {
+            throw new IllegalTransitionException("execution " + executionId + " already ended " + execution.getBatchStatus());
+        }
+        operator().stop(executionId);
+    }
+
+    public void abandon(long executionId) {
+        JobExecution execution = execution(executionId);
+        if (RUNNING.contains(execution.getBatchStatus())) {
+            throw new IllegalTransitionException("execution " + executionId + " is " + execution.getBatchStatus() + ": stop it first");
+        }
+        operator().abandon(executionId);
+        locks.releaseExecution(executionId);
+    }
+
+    static void checkStartable(String jobName, FrontEndPool pool) {
+        boolean failover = FAILOVER.equals(jobName);
+        boolean allowed = failover
+                ? pool.getState() == PoolState.DOWN || pool.getState() == PoolState.FAILING_OVER
+                : pool.getState() == PoolState.FAILING_BACK || (pool.getState() == PoolState.FAILED_OVER && pool.isRepaired());
+        if (!allowed) {
+            throw new IllegalTransitionException("pool " + pool.getName() + " is " + pool.getState() + (pool.isRepaired() ? " (repaired)" : "")
+                    + ": " + (failover ? "failover needs a DOWN pool" : "failback needs a FAILED_OVER pool that is repaired"));
+        }
+    }
+
+    static List<Integer> poolIds(FrontEndPool pool) {
+        return pool.getBackupPool() == null ? List.of(pool.getId()) : List.of(pool.getId(), pool.getBackupPool().getId());
+    }
+
+    private JobExecution execution(long executionId) {
+        try {
+            return operator().getJobExecution(executionId);
+        } catch (NoSuchJobExecutionException e) {
+            throw new ExecutionNotFoundException(executionId);
+        }
+    }
+
+    private static Properties parameters(FrontEndPool pool, Options options) {
+        Properties parameters = new Properties();
+        parameters.setProperty("pool", pool.getName());
+        parameters.setProperty("poolId", Integer.toString(pool.getId()));
+        parameters.setProperty("backupPool", pool.getBackupPool().getName());
+        parameters.setProperty("backupPoolId", Integer.toString(pool.getBackupPool().getId()));
+        parameters.setProperty("partitions", Integer.toString(options.partitions() == null ? 2 : options.partitions()));
+        if (options.itemCount() != null) {
+            parameters.setProperty("itemCount", Integer.toString(options.itemCount()));
+        }
+        if (options.maxUsers() != null) {
+            parameters.setProperty("maxUsers", Integer.toString(options.maxUsers()));
+        }
+        return parameters;
+    }
+
+    private long itemsTotal(String jobName, FrontEndPool pool, Options options) {
+        if (FAILOVER.equals(jobName)) {
+            return count("SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ? AND failback_status IN ('NOT_AFFECTED', 'DONE', 'FAILED')", pool.getId());
+        }
+        long toMove = count("SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ? AND failback_status IN ('ON_BACKUP', 'FAILED')", pool.getId());
+        long moved = count("SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ? AND failback_status = 'MOVED'", pool.getId());
+        if (options.maxUsers() != null) {
+            return Math.min(toMove, options.maxUsers());
+        }
+        return toMove + toMove + moved;
+    }
+
+    private long count(String sql, int poolId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+            query.setInt(1, poolId);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count users: " + e.getMessage(), e);
+        }
+    }
+
+    static JobOperator operator() {
+        return BatchRuntime.getJobOperator();
+    }
+}

@@ -1,0 +1,35 @@
+package org.failback.batch.registrar;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.failback.batch.jobs.FaultInjection;
+import org.failback.domain.registrar.Registration;
+
+/** Applies the step's domain transition to one user; an already-moved user yields no change (filtered out). */
+@Named
+public class UserTransitionProcessor implements ItemProcessor {
+
+    @Inject
+    @BatchProperty
+    String transition;
+
+    @Inject
+    @BatchProperty
+    String backupPoolId;
+
+    @Inject
+    FaultInjection faults;
+
+    @Override
+    public Object processItem(Object item) {
+        UserRow user = (UserRow) item;
+        if (faults.shouldFail(user.sip())) {
+            throw new UserTransitionException("injected fault for " + user.sip());
+        }
+        int backup = backupPoolId == null || backupPoolId.isBlank() ? -1 : Integer.parseInt(backupPoolId);
+        Registration after = UserTransition.valueOf(transition).apply(user.registration(), backup);
+        return after.equals(user.registration()) ? null : new UserChange(user.registration(), after, user.sip());
+    }
+}

@@ -1,0 +1,173 @@
+package org.failback.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The pool-failover and pool-failback jobs end to end over HTTP, against the real server and job runtime. */
+class FrontEndFailoverFailbackIT extends ProductIT {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    @Test
+    void failoverThenFailbackServesEveryAffectedUserFromHomePoolAgainAndLeavesBackupUsersAlone() {
+        Api operator = operator();
+        String pool = unique("flow");
+        Pools.createPair(operator, pool, 1200);
+
+        JsonNode failover = Pools.failOver(operator, pool);
+        assertEquals("COMPLETED", failover.path("status").asText(), failover.toString());
+        assertEquals(1200, failover.path("itemsDone").asLong(), failover.toString());
+        assertEquals(100.0, failover.path("percent").asDouble());
+        JsonNode failedOver = Pools.pool(operator, pool);
+        assertEquals("FAILED_OVER", failedOver.path("state").asText());
+        assertEquals(1200, failedOver.path("counts").path("onBackup").asLong(), failedOver.toString());
+
+        operator.post("pools/" + pool + "/repair").expect(200);
+        long failbackId = Pools.startFailback(operator, pool, null);
+        JsonNode failback = Jobs.awaitEnd(operator, failbackId, TIMEOUT);
+        assertEquals("COMPLETED", failback.path("status").asText(), failback.toString());
+
+        JsonNode home = Pools.pool(operator, pool);
+        assertEquals("NORMAL", home.path("state").asText());
+        assertEquals(1200, home.path("counts").path("done").asLong(), home.toString());
+        JsonNode users = operator.get("pools/" + pool + "/users?status=DONE&size=500").expect(200).json();
+        assertEquals(1200, users.path("total").asLong());
+        JsonNode backup = Pools.pool(operator, Pools.backupOf(pool));
+        assertEquals("NORMAL", backup.path("state").asText());
+        assertEquals(0, backup.path("counts").path("onBackup").asLong() + backup.path("counts").path("done").asLong(),
+                "users homed on the backup pool are never affected: " + backup);
+
+        JsonNode audit = operator.get("pools/" + pool + "/transition-audit").expect(200).json();
+        assertEquals(1200, audit.path("transitions").path("NOT_AFFECTED->ON_BACKUP").asLong(), audit.toString());
+        assertEquals(1200, audit.path("transitions").path("ON_BACKUP->MOVED").asLong(), audit.toString());
+        assertEquals(1200, audit.path("transitions").path("MOVED->DONE").asLong(), audit.toString());
+        assertEquals(0, audit.path("usersWithRepeatedTransition").asLong());
+
+        JsonNode log = operator.get("jobs/" + failbackId + "/log").expect(200).json();
+        assertTrue(log.toString().contains("FAILING_BACK") && log.toString().contains("NORMAL"), log.toString());
+    }
+
+    @Test
+    void stagedFailbackMovesAtMostTheGivenUsersThenStopsWithPoolStillFailingBack() {
+        Api operator = operator();
+        String pool = unique("staged");
+        Pools.createPair(operator, pool, 600);
+        Pools.failOver(operator, pool);
+        operator.post("pools/" + pool + "/repair").expect(200);
+
+        long pilot = Pools.startFailback(operator, pool, Map.of("maxUsers", 50));
+        JsonNode staged = Jobs.awaitEnd(operator, pilot, TIMEOUT);
+        assertEquals("STOPPED", staged.path("status").asText(), staged.toString());
+        assertEquals("STAGED", staged.path("exitStatus").asText());
+        JsonNode during = Pools.pool(operator, pool);
+        assertEquals("FAILING_BACK", during.path("state").asText());
+        assertEquals(50, during.path("counts").path("moved").asLong(), during.toString());
+        assertEquals(550, during.path("counts").path("onBackup").asLong());
+
+        long rest = Pools.startFailback(operator, pool, null);
+        assertEquals("COMPLETED", Jobs.awaitEnd(operator, rest, TIMEOUT).path("status").asText());
+        assertEquals(600, Pools.pool(operator, pool).path("counts").path("done").asLong());
+        JsonNode audit = operator.get("pools/" + pool + "/transition-audit").expect(200).json();
+        assertEquals(600, audit.path("transitions").path("ON_BACKUP->MOVED").asLong(), audit.toString());
+        assertEquals(0, audit.path("usersWithRepeatedTransition").asLong());
+    }
+
+    @Test
+    void stoppedFailbackRestartsFromItsCheckpointAndMovesEveryUserExactlyOnce() {
+        Api operator = operator();
+        String pool = unique("stop");
+        Pools.createPair(operator, pool, 4000);
+        Pools.failOver(operator, pool);
+        operator.post("pools/" + pool + "/repair").expect(200);
+
+        long first = Pools.startFailback(operator, pool, Map.of("itemCount", 10, "partitions", 2));
+        Jobs.await("some users moved", TIMEOUT, () -> Pools.pool(operator, pool).path("counts").path("moved").asLong() > 100);
+        operator.post("jobs/" + first + "/stop").expect(202);
+        JsonNode stopped = Jobs.awaitEnd(operator, first, TIMEOUT);
+        assertEquals("STOPPED", stopped.path("status").asText(), stopped.toString());
+        long movedWhenStopped = Pools.pool(operator, pool).path("counts").path("moved").asLong();
+        assertTrue(movedWhenStopped > 0 && movedWhenStopped < 4000, "stopped mid-step, moved " + movedWhenStopped);
+        assertEquals("FAILING_BACK", Pools.pool(operator, pool).path("state").asText());
+        assertEquals(409, operator.post("jobs/" + first + "/stop").status(), "an ended execution cannot be stopped");
+
+        long restarted = operator.post("jobs/" + first + "/restart").expect(202).json().path("jobExecutionId").asLong();
+        JsonNode done = Jobs.awaitEnd(operator, restarted, TIMEOUT);
+        assertEquals("COMPLETED", done.path("status").asText(), done.toString());
+        assertEquals(first, done.path("restartOf").asLong());
+        assertEquals("NORMAL", Pools.pool(operator, pool).path("state").asText());
+
+        JsonNode audit = operator.get("pools/" + pool + "/transition-audit").expect(200).json();
+        assertEquals(4000, audit.path("transitions").path("ON_BACKUP->MOVED").asLong(), audit.toString());
+        assertEquals(4000, audit.path("transitions").path("MOVED->DONE").asLong(), audit.toString());
+        assertEquals(0, audit.path("usersWithRepeatedTransition").asLong(), audit.toString());
+    }
+
+    @Test
+    void failingUserIsSkippedShownFailedWithReasonAndALaterRestartCompletesIt() {
+        Api operator = operator();
+        String pool = unique("fault");
+        Pools.createPair(operator, pool, 300);
+        Pools.failOver(operator, pool);
+        operator.post("pools/" + pool + "/repair").expect(200);
+        String victim = Pools.sip(pool, 42);
+        operator.post("test-hooks/faults", Map.of("sip", victim)).expect(204);
+        try {
+            long first = Pools.startFailback(operator, pool, null);
+            JsonNode stopped = Jobs.awaitEnd(operator, first, TIMEOUT);
+            assertEquals("STOPPED", stopped.path("status").asText(), stopped.toString());
+            assertEquals("USERS_FAILED", stopped.path("exitStatus").asText());
+            JsonNode user = operator.get("pools/" + pool + "/users/" + victim).expect(200).json();
+            assertEquals("FAILED", user.path("failbackStatus").asText(), user.toString());
+            assertTrue(user.path("error").asText().contains("injected fault"), user.toString());
+            assertEquals(299, Pools.pool(operator, pool).path("counts").path("moved").asLong());
+            assertTrue(operator.get("jobs/" + first + "/log").json().toString().contains("SKIP " + victim));
+
+            operator.delete("test-hooks/faults").expect(204);
+            long restarted = operator.post("jobs/" + first + "/restart").expect(202).json().path("jobExecutionId").asLong();
+            assertEquals("COMPLETED", Jobs.awaitEnd(operator, restarted, TIMEOUT).path("status").asText());
+            JsonNode healed = operator.get("pools/" + pool + "/users/" + victim).expect(200).json();
+            assertEquals("DONE", healed.path("failbackStatus").asText(), healed.toString());
+            assertEquals(300, Pools.pool(operator, pool).path("counts").path("done").asLong());
+        } finally {
+            operator.delete("test-hooks/faults");
+        }
+    }
+
+    @Test
+    void refusedStartsAnswer409Or404AndChangeNothing() {
+        Api operator = operator();
+        String pool = unique("refuse");
+        Pools.createPair(operator, pool, 3000);
+
+        Api.Reply notFailedOver = operator.post("pools/" + pool + "/failback");
+        assertEquals(409, notFailedOver.status(), notFailedOver.body());
+        assertEquals("ILLEGAL_STATE", notFailedOver.code());
+        assertEquals("NORMAL", Pools.pool(operator, pool).path("state").asText());
+
+        Api.Reply unknown = operator.post("pools/no-such-pool/failover");
+        assertEquals(404, unknown.status());
+        assertEquals("NOT_FOUND", unknown.code());
+
+        assertEquals(400, operator.post("pools/" + pool + "/failback", Map.of("maxUsers", "ten")).status());
+        assertEquals(403, viewer().post("pools/" + pool + "/failover").status());
+
+        operator.post("pools/" + pool + "/outage").expect(200);
+        JsonNode plan = operator.post("pools/" + pool + "/failover?dryRun=true").expect(200).json();
+        assertEquals(3000, plan.path("usersAffected").asLong(), plan.toString());
+        assertEquals("DOWN", Pools.pool(operator, pool).path("state").asText(), "a dry run changes nothing");
+
+        long running = operator.post("pools/" + pool + "/failover", Map.of("itemCount", 5, "partitions", 1)).expect(202).json().path("jobExecutionId").asLong();
+        Api.Reply second = operator.post("pools/" + pool + "/failover");
+        assertEquals(409, second.status(), second.body());
+        assertEquals("JOB_RUNNING", second.code());
+        Api.Reply onBackup = operator.post("pools/" + Pools.backupOf(pool) + "/outage");
+        Api.Reply backupJob = operator.post("pools/" + Pools.backupOf(pool) + "/failover");
+        assertEquals(409, backupJob.status(), "a job on the pool locks its backup pool too: " + backupJob.body() + " / " + onBackup.body());
+        assertEquals("COMPLETED", Jobs.awaitEnd(operator, running, TIMEOUT).path("status").asText());
+    }
+}

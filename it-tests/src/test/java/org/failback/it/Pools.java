@@ -1,0 +1,41 @@
+package org.failback.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+
+/** Fresh, isolated Front End pool pairs for a test, and the pool actions tests chain. */
+public final class Pools {
+
+    private Pools() {
+    }
+
+    /** Creates pools {@code name} (site {name}-a) and {@code name-b} (site {name}-s2) backing each other up. */
+    public static void createPair(Api operator, String name, int users) {
+        operator.post("topology/pairs", Map.of("site", name + "-s1", "backupSite", name + "-s2", "pool", name,
+                "backupPool", name + "-b", "users", users)).expect(201);
+    }
+
+    public static String backupOf(String pool) {
+        return pool + "-b";
+    }
+
+    public static String sip(String pool, int n) {
+        return String.format("sip:user%05d@%s.example.com", n, pool);
+    }
+
+    public static JsonNode pool(Api api, String pool) {
+        return api.get("pools/" + pool).expect(200).json();
+    }
+
+    /** Outage, then a failover job run to completion. */
+    public static JsonNode failOver(Api operator, String pool) {
+        operator.post("pools/" + pool + "/outage").expect(200);
+        long id = operator.post("pools/" + pool + "/failover").expect(202).json().path("jobExecutionId").asLong();
+        return Jobs.awaitEnd(operator, id, Duration.ofMinutes(3));
+    }
+
+    public static long startFailback(Api operator, String pool, Object body) {
+        return operator.send("POST", "pools/" + pool + "/failback", body).expect(202).json().path("jobExecutionId").asLong();
+    }
+}

@@ -1,0 +1,63 @@
+package org.failback.it;
+
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+
+/**
+ * The server that restart and crash tests control themselves (the "wildfly-restart" container). The EAR, once
+ * deployed, is part of the server's configuration, so it comes back by itself after a restart or a kill.
+ */
+public final class RestartableServer {
+
+    public static final String CONTAINER = "wildfly-restart";
+    public static final String DEPLOYMENT = "restartable";
+    public static final Server SERVER = Server.restartable();
+
+    private RestartableServer() {
+    }
+
+    /** Starts the server if needed and makes sure the product is deployed and UP. */
+    public static void ensureUp(ContainerController controller, Deployer deployer) {
+        if (!controller.isStarted(CONTAINER)) {
+            controller.start(CONTAINER);
+        }
+        if (Api.anonymous(SERVER).get("health").status() != 200) {
+            deployer.deploy(DEPLOYMENT);
+        }
+        awaitUp();
+    }
+
+    public static void restart(ContainerController controller) {
+        controller.stop(CONTAINER);
+        controller.start(CONTAINER);
+        awaitUp();
+    }
+
+    /**
+     * kill -9 of the server's JVM: no shutdown hooks, no graceful stop of running jobs. The container's own kill()
+     * stops the process gracefully enough for WildFly to stop its jobs, so the JVM is found by its base directory.
+     */
+    public static void crashAndStart(ContainerController controller) {
+        String baseDir = System.getProperty("restart.base");
+        ProcessHandle server = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("-Djboss.server.base.dir=" + baseDir)).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no server JVM with base directory " + baseDir));
+        server.destroyForcibly();
+        server.onExit().join();
+        controller.kill(CONTAINER);
+        controller.start(CONTAINER);
+        awaitUp();
+    }
+
+    static void awaitUp() {
+        Jobs.await("the product to be UP on the restartable server", Duration.ofMinutes(3), () -> {
+            try {
+                return Api.anonymous(SERVER).get("health").status() == 200;
+            } catch (IllegalStateException notListening) {
+                return false;
+            }
+        });
+    }
+}

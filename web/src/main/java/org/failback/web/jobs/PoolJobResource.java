@@ -1,0 +1,77 @@
+package org.failback.web.jobs;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Map;
+import java.util.Set;
+import org.failback.batch.pool.PoolJobService;
+import org.failback.domain.pool.PoolName;
+import org.failback.web.api.ApiException;
+
+/** {@code POST /api/pools/{pool}/failover|failback}: start the job (202), or answer its plan with {@code ?dryRun=true}. */
+@Path("pools/{pool}/{action: failover|failback}")
+@Produces(MediaType.APPLICATION_JSON)
+public class PoolJobResource {
+
+    private static final Set<String> OPTIONS = Set.of("maxUsers", "partitions", "itemCount");
+
+    @Inject
+    PoolJobService jobs;
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @RolesAllowed("operator")
+    public Response start(@PathParam("pool") String pool, @PathParam("action") String action, @QueryParam("dryRun") boolean dryRun,
+                          JsonObject body, @Context SecurityContext security) {
+        PoolName name = PoolName.of(pool);
+        String jobName = "failover".equals(action) ? PoolJobService.FAILOVER : PoolJobService.FAILBACK;
+        PoolJobService.Options options = options(body, "failback".equals(action));
+        if (dryRun) {
+            return Response.ok(jobs.plan(jobName, name, options.maxUsers())).build();
+        }
+        long id = jobName.equals(PoolJobService.FAILOVER)
+                ? jobs.startFailover(name, options, security.getUserPrincipal().getName())
+                : jobs.startFailback(name, options, security.getUserPrincipal().getName());
+        return Response.accepted(Map.of("jobExecutionId", id)).build();
+    }
+
+    private static PoolJobService.Options options(JsonObject body, boolean failback) {
+        if (body == null) {
+            return PoolJobService.Options.DEFAULT;
+        }
+        for (String key : body.keySet()) {
+            if (!OPTIONS.contains(key) || (!failback && "maxUsers".equals(key))) {
+                throw ApiException.badRequest("unknown field '" + key + "'" + (failback ? "; allowed: " + OPTIONS : ""));
+            }
+        }
+        return new PoolJobService.Options(integer(body, "partitions"), integer(body, "itemCount"), integer(body, "maxUsers"));
+    }
+
+    private static Integer integer(JsonObject body, String key) {
+        JsonValue value = body.get(key);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+            throw ApiException.badRequest(key + " must be an integer");
+        }
+        try {
+            return number.intValueExact();
+        } catch (ArithmeticException e) {
+            throw ApiException.badRequest(key + " is out of range");
+        }
+    }
+}

@@ -29,6 +29,24 @@ public final class LisDemo {
         seedPool(product, storage, service, PoolName.of("fe-dc2"), 2, "Dublin", null, "D02", "IE", "Grand Canal Quay");
     }
 
+    /**
+     * Creates the pool's LIS database if needed and takes a verified backup of it, synchronously: what a pool needs
+     * before failover can restore its LIS (also for pools created through the topology API).
+     */
+    public static StoredBackup firstBackup(Connection product, LisStorage storage, PoolName pool) throws SQLException {
+        return firstBackup(product, new LisBackupService(storage, new LoggingOperationLog("[lis first backup] ")), pool);
+    }
+
+    private static StoredBackup firstBackup(Connection product, LisBackupService service, PoolName pool) throws SQLException {
+        StoredBackup first = service.take(product, pool, null, null);
+        VerificationResult verified = service.verify(product, first);
+        if (!verified.ok()) {
+            throw new IllegalStateException("first LIS backup of " + pool + " did not verify: " + verified.checks());
+        }
+        service.markVerified(product, first, String.join("; ", verified.checks()));
+        return first;
+    }
+
     private static void seedPool(Connection product, LisStorage storage, LisBackupService service, PoolName pool, int octet,
             String city, String state, String postalCode, String country, String street) throws SQLException {
         try (Connection lis = storage.open(pool)) {
@@ -39,12 +57,7 @@ public final class LisDemo {
                 }
             }
         }
-        StoredBackup first = service.take(product, pool, null, null);
-        VerificationResult verified = service.verify(product, first);
-        if (!verified.ok()) {
-            throw new IllegalStateException("first LIS backup of " + pool + " did not verify: " + verified.checks());
-        }
-        service.markVerified(product, first, String.join("; ", verified.checks()));
+        StoredBackup first = firstBackup(product, service, pool);
         LisBackupRepository backups = new LisBackupRepository(product);
         if (backups.schedule(pool).isEmpty()) {
             backups.saveSchedule(new LisBackupSchedule(pool.value(), 60, 24, Instant.now().plus(60, ChronoUnit.MINUTES)));

@@ -4,6 +4,7 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.context.JobContext;
 import java.util.Properties;
 import org.failback.batch.dbadmin.LoggingOperationLog;
+import org.failback.batch.jobs.JobLog;
 import org.failback.domain.pool.PoolName;
 
 /** What the LIS batchlets share: reading a pool from a batch property or job parameter, and the job's operation log. */
@@ -30,8 +31,11 @@ final class LisJobSupport {
         return PoolName.of(pool);
     }
 
-    static LoggingOperationLog log(JobContext job, String step) {
-        return new LoggingOperationLog("[" + job.getJobName() + " #" + job.getExecutionId() + " " + step + "] ");
+    /** Every operation goes to the job's own log (GET /api/jobs/{id}/log) and the server log. */
+    static LoggingOperationLog log(JobContext job, String step, JobLog jobLog) {
+        long execution = job.getExecutionId();
+        return new LoggingOperationLog("[" + job.getJobName() + " #" + execution + " " + step + "] ",
+                line -> jobLog.log(execution, step, line));
     }
 
     /** A step's exit status is a short column in the job repository. */

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.util.List;
 import javax.sql.DataSource;
 import org.failback.batch.dbadmin.LoggingOperationLog;
+import org.failback.batch.jobs.JobLog;
 import org.failback.domain.lis.LisBackupSchedule;
 
 /**
@@ -27,12 +28,15 @@ public class RecordLisBackupBatchlet extends AbstractBatchlet {
     @Inject
     StepContext stepContext;
 
+    @Inject
+    JobLog jobLog;
+
     @Resource(lookup = "java:jboss/datasources/FailbackDS")
     DataSource dataSource;
 
     @Override
     public String process() throws Exception {
-        LoggingOperationLog log = LisJobSupport.log(jobContext, stepContext.getStepName());
+        LoggingOperationLog log = LisJobSupport.log(jobContext, stepContext.getStepName(), jobLog);
         LisBackupService service = new LisBackupService(LisStorage.current(), log);
         try (Connection product = dataSource.getConnection()) {
             LisBackupRepository backups = new LisBackupRepository(product);

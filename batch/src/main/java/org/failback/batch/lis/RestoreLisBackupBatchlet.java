@@ -11,6 +11,7 @@ import jakarta.inject.Named;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.failback.batch.dbadmin.LoggingOperationLog;
+import org.failback.batch.jobs.JobLog;
 import org.failback.domain.pool.PoolName;
 
 /**
@@ -38,13 +39,16 @@ public class RestoreLisBackupBatchlet extends AbstractBatchlet {
     @BatchProperty
     String backupPool;
 
+    @Inject
+    JobLog jobLog;
+
     @Resource(lookup = "java:jboss/datasources/FailbackDS")
     DataSource dataSource;
 
     @Override
     public String process() throws Exception {
         PoolName failed = LisJobSupport.requiredPool(jobContext, pool, "pool");
-        LoggingOperationLog log = LisJobSupport.log(jobContext, stepContext.getStepName());
+        LoggingOperationLog log = LisJobSupport.log(jobContext, stepContext.getStepName(), jobLog);
         try (Connection product = dataSource.getConnection()) {
             LisBackupRepository backups = new LisBackupRepository(product);
             backups.requirePool(failed);

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.failback.batch.dbadmin.LoggingOperationLog;
+import org.failback.batch.jobs.JobLog;
 import org.failback.domain.pool.PoolName;
 
 /** Step {@code take-backup} of {@code lis-backup}: a full backup of the pool's LIS database, recorded unverified. */
@@ -29,13 +30,16 @@ public class TakeLisBackupBatchlet extends AbstractBatchlet {
     @BatchProperty
     String pool;
 
+    @Inject
+    JobLog jobLog;
+
     @Resource(lookup = "java:jboss/datasources/FailbackDS")
     DataSource dataSource;
 
     @Override
     public String process() throws Exception {
         PoolName name = LisJobSupport.requiredPool(jobContext, pool, "pool");
-        LoggingOperationLog log = LisJobSupport.log(jobContext, stepContext.getStepName());
+        LoggingOperationLog log = LisJobSupport.log(jobContext, stepContext.getStepName(), jobLog);
         LisBackupService service = new LisBackupService(LisStorage.current(), log);
         try (Connection product = dataSource.getConnection()) {
             LisBackupRepository backups = new LisBackupRepository(product);

@@ -10,6 +10,7 @@ import jakarta.inject.Named;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.failback.batch.dbadmin.LoggingOperationLog;
+import org.failback.batch.jobs.JobLog;
 import org.failback.domain.dbadmin.CorruptBackupException;
 import org.failback.domain.dbadmin.VerificationResult;
 
@@ -27,12 +28,15 @@ public class VerifyLisBackupBatchlet extends AbstractBatchlet {
     @Inject
     StepContext stepContext;
 
+    @Inject
+    JobLog jobLog;
+
     @Resource(lookup = "java:jboss/datasources/FailbackDS")
     DataSource dataSource;
 
     @Override
     public String process() throws Exception {
-        LoggingOperationLog log = LisJobSupport.log(jobContext, stepContext.getStepName());
+        LoggingOperationLog log = LisJobSupport.log(jobContext, stepContext.getStepName(), jobLog);
         LisBackupService service = new LisBackupService(LisStorage.current(), log);
         try (Connection product = dataSource.getConnection()) {
             StoredBackup backup = new LisBackupRepository(product).findByJobInstance(jobContext.getInstanceId())

@@ -11,11 +11,13 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 import org.failback.it.Api;
 import org.failback.it.Jobs;
+import org.failback.it.Pools;
 import org.failback.it.ProductIT;
 import org.junit.jupiter.api.Test;
 
@@ -140,6 +142,43 @@ class LisIT extends ProductIT {
         }
         assertEquals("NOT_FOUND", operator().post("lis/fe-dc2/restores", Map.of("from", "no-such-pool")).expect(404).code());
         assertEquals("BAD_REQUEST", operator().post("lis/fe-dc2/restores", Map.of("from", "fe-dc2")).expect(400).code());
+    }
+
+    @Test
+    void aNewPoolHasNoBackupUntilOneIsTakenThenTheRestoreJobIsListedWithItsLog() {
+        String pool = unique("lis");
+        Pools.createPair(operator(), pool, 0);
+        String backupPool = Pools.backupOf(pool);
+        assertEquals(0, viewer().get("lis/" + pool + "/locations").expect(200).json().size());
+        Api.Reply none = operator().post("lis/" + backupPool + "/restores", Map.of("from", pool)).expect(409);
+        assertEquals("NO_LIS_BACKUP", none.code());
+        assertTrue(none.json().path("message").asText().contains("POST /api/lis/" + pool + "/backups"), none.body());
+
+        operator().post("lis/" + pool + "/locations", Map.of("location", "Reception", "city", "Oslo", "country", "NO")).expect(201);
+        JsonNode backup = takeBackup(pool);
+        JsonNode backupJob = Jobs.awaitEnd(operator(), backup.path("jobExecutionId").asLong(), JOB_TIMEOUT);
+        assertEquals("COMPLETED", backupJob.path("status").asText(), backupJob.toString());
+        assertEquals("lis-backup", backupJob.path("jobName").asText());
+        assertTrue(logLines(backup.path("jobExecutionId").asLong()).stream().anyMatch(l -> l.startsWith("BACKUP DATABASE lis_")));
+
+        long restore = operator().post("lis/" + backupPool + "/restores", Map.of("from", pool)).expect(202).json().path("jobExecutionId").asLong();
+        JsonNode job = Jobs.awaitEnd(operator(), restore, JOB_TIMEOUT);
+        assertEquals("COMPLETED", job.path("status").asText(), job.toString());
+        assertEquals("restore-lis-backup", job.path("steps").get(0).path("name").asText());
+        List<String> log = logLines(restore);
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("CHECK SHA-256")), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("RESTORE DATABASE lis_staging_")), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("MERGE 1 locations")), log.toString());
+        JsonNode merged = viewer().get("lis/" + backupPool + "/locations").expect(200).json();
+        assertEquals(1, merged.size());
+        assertEquals(pool, merged.get(0).path("originPool").asText());
+        assertTrue(StreamSupport.stream(viewer().get("jobs?pool=" + backupPool).expect(200).json().spliterator(), false)
+                .anyMatch(j -> j.path("id").asLong() == restore));
+    }
+
+    private static List<String> logLines(long execution) {
+        return StreamSupport.stream(operator().get("jobs/" + execution + "/log").expect(200).json().spliterator(), false)
+                .map(l -> l.path("line").asText()).toList();
     }
 
     private static JsonNode takeBackup(String pool) {

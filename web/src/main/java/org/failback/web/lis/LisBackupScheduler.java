@@ -79,7 +79,7 @@ public class LisBackupScheduler {
                     LOG.info(() -> "scheduled LIS backup of " + pool + " skipped: a backup is running");
                     continue;
                 }
-                long execution = jobs.startBackup(pool);
+                long execution = jobs.startBackup(pool, "scheduler");
                 schedules.scheduledExecution(pool, execution);
                 LOG.info(() -> "scheduled LIS backup of " + pool + " started: execution " + execution);
             }

@@ -10,7 +10,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,6 +34,8 @@ import org.failback.domain.lis.LisBackupSchedule;
 import org.failback.domain.lis.LisLocation;
 import org.failback.domain.pool.PoolName;
 import org.failback.web.api.ApiException;
+import org.failback.web.api.JsonBodies;
+import org.failback.web.api.Roles;
 
 /** Location Information Service of one Front End pool: its locations, backups and backup schedule (API.md). */
 @Path("lis/{pool}")
@@ -55,15 +61,8 @@ public class LisResource {
         }
     }
 
-    public record LocationRequest(String location, String houseNumber, String streetName, String city, String state,
-            String postalCode, String country, String subnet) {
-    }
-
     public record BackupView(String file, String takenAt, long bytes, String checksum, boolean verified, Long jobExecutionId,
             String path, String verification) {
-    }
-
-    public record ScheduleRequest(Integer everyMinutes, Integer keep) {
     }
 
     public record ScheduleView(String pool, int everyMinutes, int keep, String nextRunAt) {
@@ -73,12 +72,9 @@ public class LisResource {
         }
     }
 
-    public record RestoreRequest(String from) {
-    }
-
     @GET
     @Path("locations")
-    @RolesAllowed({"viewer", "operator"})
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public List<LocationView> locations() throws SQLException {
         PoolName pool = existingPool();
         try (Connection lis = LisStorage.current().open(pool)) {
@@ -89,14 +85,13 @@ public class LisResource {
 
     @POST
     @Path("locations")
-    @RolesAllowed("operator")
-    public Response addLocation(LocationRequest body) throws SQLException {
+    @RolesAllowed(Roles.OPERATOR)
+    public Response addLocation(JsonValue body) throws SQLException {
         PoolName pool = existingPool();
-        if (body == null) {
-            throw ApiException.badRequest("a location needs a JSON body with location, city and country");
-        }
-        LisLocation location = LisLocation.of(body.location(), body.houseNumber(), body.streetName(), body.city(), body.state(),
-                body.postalCode(), body.country(), body.subnet());
+        JsonObject json = JsonBodies.object(body);
+        LisLocation location = LisLocation.of(JsonBodies.string(json, "location"), JsonBodies.string(json, "houseNumber", null),
+                JsonBodies.string(json, "streetName", null), JsonBodies.string(json, "city"), JsonBodies.string(json, "state", null),
+                JsonBodies.string(json, "postalCode", null), JsonBodies.string(json, "country"), JsonBodies.string(json, "subnet", null));
         try (Connection lis = LisStorage.current().open(pool)) {
             LisLocation stored = LisLocationStore.insert(lis, location);
             return Response.status(201).entity(LocationView.of(stored, Map.of())).build();
@@ -105,15 +100,15 @@ public class LisResource {
 
     @POST
     @Path("backups")
-    @RolesAllowed("operator")
-    public Response backup() throws SQLException {
+    @RolesAllowed(Roles.OPERATOR)
+    public Response backup(@Context SecurityContext security) throws SQLException {
         PoolName pool = existingPool();
-        return Response.accepted(Map.of("jobExecutionId", jobs.startBackup(pool))).build();
+        return Response.accepted(Map.of("jobExecutionId", jobs.startBackup(pool, security.getUserPrincipal().getName()))).build();
     }
 
     @GET
     @Path("backups")
-    @RolesAllowed({"viewer", "operator"})
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public List<BackupView> backups() throws SQLException {
         PoolName pool = existingPool();
         LisStorage storage = LisStorage.current();
@@ -127,7 +122,7 @@ public class LisResource {
 
     @GET
     @Path("backup-schedule")
-    @RolesAllowed({"viewer", "operator"})
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public ScheduleView schedule() throws SQLException {
         PoolName pool = existingPool();
         try (Connection c = dataSource.getConnection()) {
@@ -139,13 +134,13 @@ public class LisResource {
     /** Saves the schedule; its first backup runs at the scheduler's next tick, then every {@code everyMinutes}. */
     @PUT
     @Path("backup-schedule")
-    @RolesAllowed("operator")
-    public ScheduleView putSchedule(ScheduleRequest body) throws SQLException {
+    @RolesAllowed(Roles.OPERATOR)
+    public ScheduleView putSchedule(JsonValue body) throws SQLException {
         PoolName pool = existingPool();
-        if (body == null || body.everyMinutes() == null || body.keep() == null) {
-            throw ApiException.badRequest("a backup schedule needs the integers everyMinutes and keep");
-        }
-        LisBackupSchedule schedule = new LisBackupSchedule(pool.value(), body.everyMinutes(), body.keep(), Instant.now());
+        JsonObject json = JsonBodies.object(body);
+        LisBackupSchedule schedule = new LisBackupSchedule(pool.value(),
+                JsonBodies.integer(json, "everyMinutes", 1, LisBackupSchedule.MAX_EVERY_MINUTES),
+                JsonBodies.integer(json, "keep", 1, LisBackupSchedule.MAX_KEEP), Instant.now());
         try (Connection c = dataSource.getConnection()) {
             new LisBackupRepository(c).saveSchedule(schedule);
         }
@@ -158,13 +153,10 @@ public class LisResource {
      */
     @POST
     @Path("restores")
-    @RolesAllowed("operator")
-    public Response restore(RestoreRequest body) throws SQLException {
+    @RolesAllowed(Roles.OPERATOR)
+    public Response restore(JsonValue body, @Context SecurityContext security) throws SQLException {
         PoolName into = existingPool();
-        if (body == null || body.from() == null) {
-            throw ApiException.badRequest("a restore needs {\"from\": \"<pool whose backup to restore>\"}");
-        }
-        PoolName from = PoolName.of(body.from());
+        PoolName from = PoolName.of(JsonBodies.string(JsonBodies.object(body), "from"));
         if (from.equals(into)) {
             throw ApiException.badRequest("from must name another pool than " + into);
         }
@@ -184,7 +176,7 @@ public class LisResource {
                 throw new ApiException(409, "BACKUP_CORRUPT", e.getMessage());
             }
         }
-        return Response.accepted(Map.of("jobExecutionId", jobs.startRestore(from, into))).build();
+        return Response.accepted(Map.of("jobExecutionId", jobs.startRestore(from, into, security.getUserPrincipal().getName()))).build();
     }
 
     /** Instants go out as ISO-8601 text whatever JSON provider the server picks. */

@@ -148,8 +148,7 @@ class FrontEndFailoverFailbackIT extends ProductIT {
     void failoverWithoutAnyLisBackupFailsAtTheRestoreStepAndCompletesWhenRestartedAfterOneIsTaken() {
         Api operator = operator();
         String pool = unique("nolis");
-        operator.post("topology/pairs", Map.of("site", pool + "-s1", "backupSite", pool + "-s2", "pool", pool,
-                "backupPool", Pools.backupOf(pool), "users", 100, "lisBackup", false)).expect(201);
+        Pools.createPair(operator, pool, 100, false);
         operator.post("pools/" + pool + "/outage").expect(200);
         long id = operator.post("pools/" + pool + "/failover").expect(202).json().path("jobExecutionId").asLong();
         JsonNode failed = Jobs.awaitEnd(operator, id, TIMEOUT);

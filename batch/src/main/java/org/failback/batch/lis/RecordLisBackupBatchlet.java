@@ -1,17 +1,11 @@
 package org.failback.batch.lis;
 
-import jakarta.annotation.Resource;
-import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.runtime.context.JobContext;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
 import java.util.List;
-import javax.sql.DataSource;
 import org.failback.batch.dbadmin.LoggingOperationLog;
-import org.failback.batch.jobs.JobLog;
 import org.failback.domain.lis.LisBackupSchedule;
 
 /**
@@ -20,41 +14,26 @@ import org.failback.domain.lis.LisBackupSchedule;
  */
 @Named("recordLisBackupBatchlet")
 @Dependent
-public class RecordLisBackupBatchlet extends AbstractBatchlet {
-
-    @Inject
-    JobContext jobContext;
-
-    @Inject
-    StepContext stepContext;
-
-    @Inject
-    JobLog jobLog;
-
-    @Resource(lookup = "java:jboss/datasources/FailbackDS")
-    DataSource dataSource;
+public class RecordLisBackupBatchlet extends LisBatchlet {
 
     @Override
-    public String process() throws Exception {
-        LoggingOperationLog log = LisJobSupport.log(jobContext, stepContext.getStepName(), jobLog);
+    protected String run(Connection product, LoggingOperationLog log) throws Exception {
         LisBackupService service = new LisBackupService(LisStorage.current(), log);
-        try (Connection product = dataSource.getConnection()) {
-            LisBackupRepository backups = new LisBackupRepository(product);
-            StoredBackup backup = backups.findByJobInstance(jobContext.getInstanceId())
-                    .orElseThrow(() -> new IllegalStateException("no backup was recorded by this job: step take-backup did not complete"));
-            service.markVerified(product, backup, backup.verification() == null ? "verified" : backup.verification());
-            log.issued("backup " + backup.fileName() + " of pool " + backup.pool() + " recorded as verified");
-            List<String> deleted = backups.schedule(backup.pool()).map(LisBackupSchedule::keep)
-                    .map(keep -> {
-                        try {
-                            return service.applyRetention(product, backup.pool(), keep);
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException("retention failed: " + e.getMessage(), e);
-                        }
-                    })
-                    .orElse(List.of());
-            stepContext.setExitStatus(LisJobSupport.exitStatus("RECORDED " + backup.fileName() + (deleted.isEmpty() ? "" : ", retention deleted " + deleted)));
-            return "RECORDED";
-        }
+        LisBackupRepository backups = new LisBackupRepository(product);
+        StoredBackup backup = backups.findByJobInstance(jobContext.getInstanceId())
+                .orElseThrow(() -> new IllegalStateException("no backup was recorded by this job: step take-backup did not complete"));
+        service.markVerified(product, backup, backup.verification() == null ? "verified" : backup.verification());
+        log.issued("backup " + backup.fileName() + " of pool " + backup.pool() + " recorded as verified");
+        List<String> deleted = backups.schedule(backup.pool()).map(LisBackupSchedule::keep)
+                .map(keep -> {
+                    try {
+                        return service.applyRetention(product, backup.pool(), keep);
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException("retention failed: " + e.getMessage(), e);
+                    }
+                })
+                .orElse(List.of());
+        exitWith("RECORDED " + backup.fileName() + (deleted.isEmpty() ? "" : ", retention deleted " + deleted));
+        return "RECORDED";
     }
 }

@@ -1,17 +1,11 @@
 package org.failback.batch.lis;
 
-import jakarta.annotation.Resource;
-import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.runtime.context.JobContext;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
-import javax.sql.DataSource;
 import org.failback.batch.dbadmin.LoggingOperationLog;
-import org.failback.batch.jobs.JobLog;
 import org.failback.domain.pool.PoolName;
 
 /**
@@ -23,13 +17,7 @@ import org.failback.domain.pool.PoolName;
  */
 @Named("restoreLisBackupBatchlet")
 @Dependent
-public class RestoreLisBackupBatchlet extends AbstractBatchlet {
-
-    @Inject
-    JobContext jobContext;
-
-    @Inject
-    StepContext stepContext;
+public class RestoreLisBackupBatchlet extends LisBatchlet {
 
     @Inject
     @BatchProperty
@@ -39,30 +27,21 @@ public class RestoreLisBackupBatchlet extends AbstractBatchlet {
     @BatchProperty
     String backupPool;
 
-    @Inject
-    JobLog jobLog;
-
-    @Resource(lookup = "java:jboss/datasources/FailbackDS")
-    DataSource dataSource;
-
     @Override
-    public String process() throws Exception {
+    protected String run(Connection product, LoggingOperationLog log) throws Exception {
         PoolName failed = LisJobSupport.requiredPool(jobContext, pool, "pool");
-        LoggingOperationLog log = LisJobSupport.log(jobContext, stepContext.getStepName(), jobLog);
-        try (Connection product = dataSource.getConnection()) {
-            LisBackupRepository backups = new LisBackupRepository(product);
-            backups.requirePool(failed);
-            String configured = LisJobSupport.property(jobContext, backupPool, "backupPool");
-            PoolName target = configured != null ? PoolName.of(configured) : backups.backupPoolOf(failed)
-                    .orElseThrow(() -> new IllegalStateException("pool " + failed + " has no backup pool to restore its LIS backup into"));
-            backups.requirePool(target);
-            if (target.equals(failed)) {
-                throw new IllegalArgumentException("backupPool must differ from pool " + failed);
-            }
-            LisLocationStore.MergeResult result = new LisBackupService(LisStorage.current(), log).restoreIntoBackupPool(product, failed, target);
-            stepContext.setExitStatus(LisJobSupport.exitStatus("RESTORED LIS of " + failed + " into " + target + ": " + result.inserted()
-                    + " inserted, " + result.updated() + " updated, " + result.skipped() + " skipped"));
-            return "RESTORED";
+        LisBackupRepository backups = new LisBackupRepository(product);
+        backups.requirePool(failed);
+        String configured = LisJobSupport.property(jobContext, backupPool, "backupPool");
+        PoolName target = configured != null ? PoolName.of(configured) : backups.backupPoolOf(failed)
+                .orElseThrow(() -> new IllegalStateException("pool " + failed + " has no backup pool to restore its LIS backup into"));
+        backups.requirePool(target);
+        if (target.equals(failed)) {
+            throw new IllegalArgumentException("backupPool must differ from pool " + failed);
         }
+        LisLocationStore.MergeResult result = new LisBackupService(LisStorage.current(), log).restoreIntoBackupPool(product, failed, target);
+        stepContext.setExitStatus(LisJobSupport.exitStatus("RESTORED LIS of " + failed + " into " + target + ": " + result.inserted()
+                + " inserted, " + result.updated() + " updated, " + result.skipped() + " skipped"));
+        return "RESTORED";
     }
 }

@@ -147,7 +147,7 @@ class LisIT extends ProductIT {
     @Test
     void aNewPoolHasNoBackupUntilOneIsTakenThenTheRestoreJobIsListedWithItsLog() {
         String pool = unique("lis");
-        Pools.createPair(operator(), pool, 0);
+        Pools.createPair(operator(), pool, 0, false);
         String backupPool = Pools.backupOf(pool);
         assertEquals(0, viewer().get("lis/" + pool + "/locations").expect(200).json().size());
         Api.Reply none = operator().post("lis/" + backupPool + "/restores", Map.of("from", pool)).expect(409);

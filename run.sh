@@ -17,7 +17,11 @@ offset=$((port - 8080))
 management_port=$((9990 + offset))
 
 mkdir -p "$data" 2>/dev/null || fail "cannot create the data directory $data (set FAILBACK_DATA to a writable directory)"
-[[ -w $data && -x $data ]] || fail "the data directory $data is not writable (set FAILBACK_DATA to a writable directory)"
+probe="$data/.write-probe.$$"
+if ! ( : > "$probe" ) 2>/dev/null; then
+  fail "the data directory $data is not writable (set FAILBACK_DATA to a writable directory)"
+fi
+rm -f "$probe"
 data=$(cd "$data" && pwd)
 chmod 700 "$data" 2>/dev/null || true
 

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public class FailbackBench {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static String base;
     private static String auth;
 

@@ -18,6 +18,10 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         Api operator = operator();
         String pool = unique("flow");
         Pools.createPair(operator, pool, 1200);
+        operator.post("lis/" + pool + "/locations", Map.of("location", pool + " head office", "city", "Seattle", "country", "US")).expect(201);
+        operator.post("lis/" + pool + "/backups").expect(202);
+        Jobs.await("a verified LIS backup including the new location", TIMEOUT,
+                () -> operator.get("lis/" + pool + "/backups").json().size() >= 2);
 
         JsonNode failover = Pools.failOver(operator, pool);
         assertEquals("COMPLETED", failover.path("status").asText(), failover.toString());
@@ -26,6 +30,8 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         JsonNode failedOver = Pools.pool(operator, pool);
         assertEquals("FAILED_OVER", failedOver.path("state").asText());
         assertEquals(1200, failedOver.path("counts").path("onBackup").asLong(), failedOver.toString());
+        String backupLocations = operator.get("lis/" + Pools.backupOf(pool) + "/locations").expect(200).body();
+        assertTrue(backupLocations.contains(pool + " head office"), "the failed pool's LIS locations are restored into the backup pool");
 
         operator.post("pools/" + pool + "/repair").expect(200);
         long failbackId = Pools.startFailback(operator, pool, null);
@@ -136,6 +142,25 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         } finally {
             operator.delete("test-hooks/faults");
         }
+    }
+
+    @Test
+    void failoverWithoutAnyLisBackupFailsAtTheRestoreStepAndCompletesWhenRestartedAfterOneIsTaken() {
+        Api operator = operator();
+        String pool = unique("nolis");
+        Pools.createPair(operator, pool, 100, false);
+        operator.post("pools/" + pool + "/outage").expect(200);
+        long id = operator.post("pools/" + pool + "/failover").expect(202).json().path("jobExecutionId").asLong();
+        JsonNode failed = Jobs.awaitEnd(operator, id, TIMEOUT);
+        assertEquals("FAILED", failed.path("status").asText(), failed.toString());
+        assertTrue(operator.get("jobs/" + id + "/log").body().contains("no LIS backup of pool " + pool));
+        assertEquals("FAILING_OVER", Pools.pool(operator, pool).path("state").asText());
+
+        long backup = operator.post("lis/" + pool + "/backups").expect(202).json().path("jobExecutionId").asLong();
+        assertEquals("COMPLETED", Jobs.awaitEnd(operator, backup, TIMEOUT).path("status").asText());
+        long restarted = operator.post("jobs/" + id + "/restart").expect(202).json().path("jobExecutionId").asLong();
+        assertEquals("COMPLETED", Jobs.awaitEnd(operator, restarted, TIMEOUT).path("status").asText());
+        assertEquals("FAILED_OVER", Pools.pool(operator, pool).path("state").asText());
     }
 
     @Test

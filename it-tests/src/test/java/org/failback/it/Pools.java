@@ -10,10 +10,17 @@ public final class Pools {
     private Pools() {
     }
 
-    /** Creates pools {@code name} (site {name}-a) and {@code name-b} (site {name}-s2) backing each other up. */
+    /**
+     * Creates pools {@code name} (site {name}-s1) and {@code name-b} (site {name}-s2) backing each other up, each with
+     * a first verified LIS backup.
+     */
     public static void createPair(Api operator, String name, int users) {
+        createPair(operator, name, users, true);
+    }
+
+    public static void createPair(Api operator, String name, int users, boolean lisBackup) {
         operator.post("topology/pairs", Map.of("site", name + "-s1", "backupSite", name + "-s2", "pool", name,
-                "backupPool", name + "-b", "users", users)).expect(201);
+                "backupPool", name + "-b", "users", users, "lisBackup", lisBackup)).expect(201);
     }
 
     public static String backupOf(String pool) {

@@ -103,8 +103,7 @@ public class RegistrationWriter extends AbstractItemWriter {
                 Registration current = new Registration(change.before().userId(), change.before().homePoolId(),
                         FailbackStatus.valueOf(rs.getString(1)), rs.getBoolean(2), rs.wasNull() ? null : serving,
                         mode == null ? null : RegistrationMode.valueOf(mode));
-                int backup = backupPoolId == null || backupPoolId.isBlank() ? -1 : Integer.parseInt(backupPoolId);
-                Registration after = UserTransition.valueOf(transition).apply(current, backup);
+                Registration after = UserTransition.apply(transition, current, backupPoolId);
                 if (after.equals(current)) {
                     return java.util.Optional.empty();
                 }

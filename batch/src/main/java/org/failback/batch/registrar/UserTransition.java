@@ -30,6 +30,12 @@ public enum UserTransition {
 
     abstract Registration apply(Registration user, int backupPoolId);
 
+    /** The transition named by a step property, applied with the backup pool id property (absent for failback). */
+    static Registration apply(String transition, Registration user, String backupPoolId) {
+        int backup = backupPoolId == null || backupPoolId.isBlank() ? -1 : Integer.parseInt(backupPoolId.strip());
+        return valueOf(transition).apply(user, backup);
+    }
+
     static FailbackStatus[] parseStatuses(String list) {
         return java.util.Arrays.stream(list.split(",")).map(String::strip).map(FailbackStatus::valueOf).toArray(FailbackStatus[]::new);
     }

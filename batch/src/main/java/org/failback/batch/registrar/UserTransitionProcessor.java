@@ -28,8 +28,7 @@ public class UserTransitionProcessor implements ItemProcessor {
         if (faults.shouldFail(user.sip())) {
             throw new UserTransitionException("injected fault for " + user.sip());
         }
-        int backup = backupPoolId == null || backupPoolId.isBlank() ? -1 : Integer.parseInt(backupPoolId);
-        Registration after = UserTransition.valueOf(transition).apply(user.registration(), backup);
+        Registration after = UserTransition.apply(transition, user.registration(), backupPoolId);
         return after.equals(user.registration()) ? null : new UserChange(user.registration(), after, user.sip());
     }
 }

@@ -14,6 +14,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.failback.batch.engine.DataDirectory;
 import org.failback.batch.engine.SchemaMigration;
+import org.failback.batch.lis.LisDemo;
+import org.failback.batch.lis.LisStorage;
 import org.failback.batch.pool.DemoTopology;
 import org.failback.web.security.PortalAccounts;
 
@@ -45,6 +47,7 @@ public class ProductBootstrap {
                 DemoTopology demo = new DemoTopology(connection);
                 if (!demo.isSeeded()) {
                     demo.seed(DemoTopology.configuredUsers());
+                    LisDemo.seed(connection, LisStorage.current());
                 }
                 connection.commit();
             }

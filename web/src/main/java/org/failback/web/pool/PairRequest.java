@@ -10,7 +10,7 @@ import org.failback.web.api.JsonBodies;
  * homed users. Tests and operators get fresh, isolated pools this way.
  */
 record PairRequest(PoolName site, PoolName backupSite, PoolName pool, PoolName backupPool, int users,
-                   int resiliencyTimerSeconds, boolean lowLatency) {
+                   int resiliencyTimerSeconds, boolean lowLatency, boolean lisBackup) {
 
     static final int MAX_USERS = 1_000_000;
     static final int DEFAULT_RESILIENCY_TIMER_SECONDS = 120;
@@ -33,6 +33,7 @@ record PairRequest(PoolName site, PoolName backupSite, PoolName pool, PoolName b
                 JsonBodies.integer(body, "users", 0, MAX_USERS),
                 JsonBodies.integer(body, "resiliencyTimerSeconds", FrontEndPool.MIN_RESILIENCY_TIMER_SECONDS,
                         FrontEndPool.MAX_RESILIENCY_TIMER_SECONDS, DEFAULT_RESILIENCY_TIMER_SECONDS),
-                JsonBodies.bool(body, "lowLatency", false));
+                JsonBodies.bool(body, "lowLatency", false),
+                JsonBodies.bool(body, "lisBackup", true));
     }
 }

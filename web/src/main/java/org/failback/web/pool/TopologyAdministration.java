@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
+import org.failback.batch.lis.LisDemo;
+import org.failback.batch.lis.LisStorage;
 import org.failback.batch.pool.TopologyWriter;
 import org.failback.domain.pool.PoolName;
 import org.failback.web.api.ApiException;
@@ -43,6 +45,11 @@ public class TopologyAdministration {
             writer.pair(backup, pool);
             writer.addUsers(pool, request.pool(), request.users());
             writer.addUsers(backup, request.backupPool(), request.users());
+            if (request.lisBackup()) {
+                // Failover restores the pool's latest LIS backup: a new pool starts with a verified one.
+                LisDemo.firstBackup(connection, LisStorage.current(), request.pool());
+                LisDemo.firstBackup(connection, LisStorage.current(), request.backupPool());
+            }
         } catch (SQLException e) {
             // Two requests racing for the same name end here on the unique constraint; the transaction rolls back.
             throw new ApiException(409, "ALREADY_EXISTS", "topology not created: " + e.getMessage());

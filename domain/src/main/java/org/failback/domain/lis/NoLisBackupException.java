@@ -1,0 +1,9 @@
+package org.failback.domain.lis;
+
+/** Failover needs a verified LIS backup of the failed pool and there is none. */
+public class NoLisBackupException extends RuntimeException {
+
+    public NoLisBackupException(String pool) {
+        super("no LIS backup of pool " + pool + ": take one with POST /api/lis/" + pool + "/backups, then restart the job");
+    }
+}

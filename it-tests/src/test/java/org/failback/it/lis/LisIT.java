@@ -1,0 +1,213 @@
+package org.failback.it.lis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.StreamSupport;
+import org.failback.it.Api;
+import org.failback.it.Jobs;
+import org.failback.it.Pools;
+import org.failback.it.ProductIT;
+import org.junit.jupiter.api.Test;
+
+/** Location Information Service over HTTP: locations, backups taken by the lis-backup job, schedule, restore-and-merge. */
+class LisIT extends ProductIT {
+
+    private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
+
+    @Test
+    void demoPoolsHaveLocationsAndAFirstVerifiedBackupVisibleToViewers() {
+        for (String pool : new String[] {"fe-dc1", "fe-dc2"}) {
+            JsonNode locations = viewer().get("lis/" + pool + "/locations").expect(200).json();
+            assertTrue(locations.size() >= 25, pool + ": " + locations.size());
+            JsonNode first = locations.get(0);
+            for (String field : new String[] {"id", "location", "houseNumber", "streetName", "city", "state", "postalCode", "country", "subnet"}) {
+                assertTrue(first.has(field), field);
+            }
+            JsonNode backups = viewer().get("lis/" + pool + "/backups").expect(200).json();
+            assertTrue(StreamSupport.stream(backups.spliterator(), false).anyMatch(b -> b.path("verified").asBoolean()), backups.toString());
+        }
+    }
+
+    @Test
+    void operatorTakesABackupThatIsListedVerifiedWithItsSha256() throws Exception {
+        JsonNode backup = takeBackup("fe-dc1");
+        assertTrue(backup.path("bytes").asLong() > 0);
+        Path file = Path.of(backup.path("path").asText());
+        assertTrue(file.startsWith(SERVER.dataDir()), file.toString());
+        assertEquals(sha256(file), backup.path("checksum").asText());
+        assertTrue(Instant.parse(backup.path("takenAt").asText()).isBefore(Instant.now().plusSeconds(1)));
+        assertEquals(403, viewer().post("lis/fe-dc1/backups").status());
+    }
+
+    @Test
+    void operatorAddsALocationAndBadInputIsRefused() {
+        String name = unique("lobby");
+        Api.Reply created = operator().post("lis/fe-dc2/locations", Map.of("location", name, "houseNumber", "7", "streetName", "Main Street",
+                "city", "Dublin", "postalCode", "D02", "country", "IE", "subnet", "10.2.99.0/24")).expect(201);
+        assertTrue(created.json().path("id").asLong() > 0);
+        JsonNode locations = viewer().get("lis/fe-dc2/locations").expect(200).json();
+        assertTrue(StreamSupport.stream(locations.spliterator(), false).anyMatch(l -> name.equals(l.path("location").asText())));
+
+        int before = locations.size();
+        assertEquals("BAD_REQUEST", operator().post("lis/fe-dc2/locations", Map.of("location", "no city", "country", "IE")).expect(400).code());
+        assertEquals("BAD_REQUEST", operator().post("lis/fe-dc2/locations", Map.of("city", "Dublin", "country", "IE")).expect(400).code());
+        // Only the status: malformed JSON is answered by RESTEasy's Jackson reader before the API's error mappers.
+        operator().post("lis/fe-dc2/locations", "{not json").expect(400);
+        assertEquals(403, viewer().post("lis/fe-dc2/locations", Map.of("location", "x", "city", "y", "country", "z")).status());
+        assertEquals("NOT_FOUND", operator().get("lis/no-such-pool/locations").expect(404).code());
+        assertEquals("BAD_REQUEST", operator().get("lis/Bad%20Pool;--/locations").expect(400).code());
+        assertEquals(before, viewer().get("lis/fe-dc2/locations").expect(200).json().size(), "refused requests changed nothing");
+    }
+
+    @Test
+    void scheduleRunsABackupAndAppliesRetention() {
+        String pool = "fe-dc2";
+        assertEquals("BAD_REQUEST", operator().put("lis/" + pool + "/backup-schedule", Map.of("everyMinutes", 0, "keep", 2)).expect(400).code());
+        assertEquals("BAD_REQUEST", operator().put("lis/" + pool + "/backup-schedule", Map.of("everyMinutes", 5)).expect(400).code());
+        operator().put("lis/" + pool + "/backup-schedule", "{\"everyMinutes\": \"often\", \"keep\": 2}").expect(400);
+        assertEquals(403, viewer().put("lis/" + pool + "/backup-schedule", Map.of("everyMinutes", 5, "keep", 2)).status());
+
+        Instant set = Instant.now().minusSeconds(1);
+        JsonNode schedule = operator().put("lis/" + pool + "/backup-schedule", Map.of("everyMinutes", 60, "keep", 2)).expect(200).json();
+        assertEquals(60, schedule.path("everyMinutes").asInt());
+        assertEquals(2, schedule.path("keep").asInt());
+        assertEquals(60, viewer().get("lis/" + pool + "/backup-schedule").expect(200).json().path("everyMinutes").asInt());
+        try {
+            Jobs.await("a scheduled, verified backup of " + pool + " and retention to 2", JOB_TIMEOUT, () -> {
+                JsonNode backups = viewer().get("lis/" + pool + "/backups").expect(200).json();
+                boolean scheduledOne = StreamSupport.stream(backups.spliterator(), false)
+                        .anyMatch(b -> b.path("verified").asBoolean() && Instant.parse(b.path("takenAt").asText()).isAfter(set));
+                return scheduledOne && backups.size() <= 2;
+            });
+        } finally {
+            operator().put("lis/" + pool + "/backup-schedule", Map.of("everyMinutes", 60, "keep", 24)).expect(200);
+        }
+    }
+
+    @Test
+    void restoreMergesTheFailedPoolsLocationsIntoItsBackupPoolOnceAndKeepsItsOwn() {
+        takeBackup("fe-dc1");
+        long ownOfDc1 = own(viewer().get("lis/fe-dc1/locations").expect(200).json());
+        long ownOfDc2 = own(viewer().get("lis/fe-dc2/locations").expect(200).json());
+
+        Instant first = Instant.now().minusSeconds(1);
+        operator().post("lis/fe-dc2/restores", Map.of("from", "fe-dc1")).expect(202);
+        AtomicReference<JsonNode> merged = new AtomicReference<>();
+        Jobs.await("fe-dc1's locations merged into fe-dc2", JOB_TIMEOUT, () -> {
+            JsonNode locations = viewer().get("lis/fe-dc2/locations").expect(200).json();
+            merged.set(locations);
+            return mergedFrom(locations, "fe-dc1", first) == ownOfDc1;
+        });
+        int total = merged.get().size();
+        assertEquals(ownOfDc2, own(merged.get()), "fe-dc2 keeps its own locations");
+
+        Instant second = Instant.now().minusMillis(1);
+        operator().post("lis/fe-dc2/restores", Map.of("from", "fe-dc1")).expect(202);
+        Jobs.await("the second merge", JOB_TIMEOUT, () -> {
+            JsonNode locations = viewer().get("lis/fe-dc2/locations").expect(200).json();
+            merged.set(locations);
+            return mergedFrom(locations, "fe-dc1", second) == ownOfDc1;
+        });
+        assertEquals(total, merged.get().size(), "re-running the restore duplicates nothing");
+    }
+
+    @Test
+    void corruptedBackupIsRefusedAndChangesNothing() throws Exception {
+        JsonNode backup = takeBackup("fe-dc1");
+        Path file = Path.of(backup.path("path").asText());
+        byte[] original = Files.readAllBytes(file);
+        int before = viewer().get("lis/fe-dc2/locations").expect(200).json().size();
+        try {
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+                raf.setLength(original.length / 2);
+            }
+            Api.Reply refused = operator().post("lis/fe-dc2/restores", Map.of("from", "fe-dc1")).expect(409);
+            assertEquals("BACKUP_CORRUPT", refused.code());
+            assertTrue(refused.json().path("message").asText().contains("does not match the recorded"), refused.body());
+            assertEquals(before, viewer().get("lis/fe-dc2/locations").expect(200).json().size());
+        } finally {
+            Files.write(file, original);
+        }
+        assertEquals("NOT_FOUND", operator().post("lis/fe-dc2/restores", Map.of("from", "no-such-pool")).expect(404).code());
+        assertEquals("BAD_REQUEST", operator().post("lis/fe-dc2/restores", Map.of("from", "fe-dc2")).expect(400).code());
+    }
+
+    @Test
+    void aNewPoolHasNoBackupUntilOneIsTakenThenTheRestoreJobIsListedWithItsLog() {
+        String pool = unique("lis");
+        Pools.createPair(operator(), pool, 0, false);
+        String backupPool = Pools.backupOf(pool);
+        assertEquals(0, viewer().get("lis/" + pool + "/locations").expect(200).json().size());
+        Api.Reply none = operator().post("lis/" + backupPool + "/restores", Map.of("from", pool)).expect(409);
+        assertEquals("NO_LIS_BACKUP", none.code());
+        assertTrue(none.json().path("message").asText().contains("POST /api/lis/" + pool + "/backups"), none.body());
+
+        operator().post("lis/" + pool + "/locations", Map.of("location", "Reception", "city", "Oslo", "country", "NO")).expect(201);
+        JsonNode backup = takeBackup(pool);
+        JsonNode backupJob = Jobs.awaitEnd(operator(), backup.path("jobExecutionId").asLong(), JOB_TIMEOUT);
+        assertEquals("COMPLETED", backupJob.path("status").asText(), backupJob.toString());
+        assertEquals("lis-backup", backupJob.path("jobName").asText());
+        assertTrue(logLines(backup.path("jobExecutionId").asLong()).stream().anyMatch(l -> l.startsWith("BACKUP DATABASE lis_")));
+
+        long restore = operator().post("lis/" + backupPool + "/restores", Map.of("from", pool)).expect(202).json().path("jobExecutionId").asLong();
+        JsonNode job = Jobs.awaitEnd(operator(), restore, JOB_TIMEOUT);
+        assertEquals("COMPLETED", job.path("status").asText(), job.toString());
+        assertEquals("restore-lis-backup", job.path("steps").get(0).path("name").asText());
+        List<String> log = logLines(restore);
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("CHECK SHA-256")), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("RESTORE DATABASE lis_staging_")), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("MERGE 1 locations")), log.toString());
+        JsonNode merged = viewer().get("lis/" + backupPool + "/locations").expect(200).json();
+        assertEquals(1, merged.size());
+        assertEquals(pool, merged.get(0).path("originPool").asText());
+        assertTrue(StreamSupport.stream(viewer().get("jobs?pool=" + backupPool).expect(200).json().spliterator(), false)
+                .anyMatch(j -> j.path("id").asLong() == restore));
+    }
+
+    private static List<String> logLines(long execution) {
+        return StreamSupport.stream(operator().get("jobs/" + execution + "/log").expect(200).json().spliterator(), false)
+                .map(l -> l.path("line").asText()).toList();
+    }
+
+    private static JsonNode takeBackup(String pool) {
+        long execution = operator().post("lis/" + pool + "/backups").expect(202).json().path("jobExecutionId").asLong();
+        AtomicReference<JsonNode> found = new AtomicReference<>();
+        Jobs.await("verified backup of " + pool + " by execution " + execution, JOB_TIMEOUT, () -> {
+            for (JsonNode b : viewer().get("lis/" + pool + "/backups").expect(200).json()) {
+                if (b.path("jobExecutionId").asLong() == execution && b.path("verified").asBoolean()) {
+                    found.set(b);
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found.get();
+    }
+
+    private static long own(JsonNode locations) {
+        return StreamSupport.stream(locations.spliterator(), false).filter(l -> l.path("originPool").isNull()).count();
+    }
+
+    private static long mergedFrom(JsonNode locations, String pool, Instant after) {
+        return StreamSupport.stream(locations.spliterator(), false)
+                .filter(l -> pool.equals(l.path("originPool").asText(null)))
+                .filter(l -> !l.path("mergedAt").isNull() && Instant.parse(l.path("mergedAt").asText()).isAfter(after))
+                .count();
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}

@@ -1,0 +1,77 @@
+package org.failback.web.lis;
+
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.failback.batch.jobs.JobLog;
+import org.failback.batch.jobs.JobRuns;
+import org.failback.domain.pool.PoolName;
+import org.failback.web.api.ApiException;
+
+/** Starts the LIS jobs; refuses a second backup of a pool while one runs (409 JOB_RUNNING). */
+@ApplicationScoped
+public class LisJobs {
+
+    public static final String BACKUP_JOB = "lis-backup";
+    public static final String RESTORE_JOB = "lis-restore";
+
+    @Inject
+    JobRuns runs;
+
+    @Inject
+    JobLog log;
+
+    public synchronized long startBackup(PoolName pool, String startedBy) {
+        refuseWhileRunning(BACKUP_JOB, "pool", pool);
+        Properties parameters = new Properties();
+        parameters.setProperty("pool", pool.value());
+        return started(operator().start(BACKUP_JOB, parameters), BACKUP_JOB, pool, startedBy, "of pool " + pool);
+    }
+
+    /** Restores {@code from}'s latest verified LIS backup merged into {@code into}'s LIS database. */
+    public synchronized long startRestore(PoolName from, PoolName into, String startedBy) {
+        refuseWhileRunning(RESTORE_JOB, "backupPool", into);
+        Properties parameters = new Properties();
+        parameters.setProperty("pool", from.value());
+        parameters.setProperty("backupPool", into.value());
+        return started(operator().start(RESTORE_JOB, parameters), RESTORE_JOB, into, startedBy, "of pool " + from + " into " + into);
+    }
+
+    /** Recorded like every product job, so it shows in GET /api/jobs with its log. */
+    private long started(long executionId, String jobName, PoolName pool, String startedBy, String what) {
+        runs.record(new JobRuns.Run(executionId, jobName, pool.value(), startedBy, null, 0, Instant.now()));
+        log.log(executionId, null, startedBy + " started " + jobName + " " + what);
+        return executionId;
+    }
+
+    public boolean backupRunning(PoolName pool) {
+        return !running(BACKUP_JOB, "pool", pool).isEmpty();
+    }
+
+    private void refuseWhileRunning(String job, String parameter, PoolName pool) {
+        List<Long> running = running(job, parameter, pool);
+        if (!running.isEmpty()) {
+            throw new ApiException(409, "JOB_RUNNING", job + " for pool " + pool + " is already running (execution " + running.get(0) + ")");
+        }
+    }
+
+    private List<Long> running(String job, String parameter, PoolName pool) {
+        JobOperator operator = operator();
+        try {
+            return operator.getRunningExecutions(job).stream()
+                    .filter(id -> pool.value().equals(operator.getParameters(id).getProperty(parameter)))
+                    .toList();
+        } catch (NoSuchJobException e) {
+            return List.of();
+        }
+    }
+
+    private static JobOperator operator() {
+        return BatchRuntime.getJobOperator();
+    }
+}

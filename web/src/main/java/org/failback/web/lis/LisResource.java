@@ -1,0 +1,196 @@
+package org.failback.web.lis;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.Response;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.failback.batch.lis.LisBackupRepository;
+import org.failback.batch.lis.LisBackupService;
+import org.failback.batch.lis.LisLocationStore;
+import org.failback.batch.lis.LisStorage;
+import org.failback.batch.lis.StoredBackup;
+import org.failback.batch.dbadmin.LoggingOperationLog;
+import org.failback.domain.dbadmin.CorruptBackupException;
+import org.failback.domain.lis.LisBackupSchedule;
+import org.failback.domain.lis.LisLocation;
+import org.failback.domain.pool.PoolName;
+import org.failback.web.api.ApiException;
+import org.failback.web.api.JsonBodies;
+import org.failback.web.api.Roles;
+
+/** Location Information Service of one Front End pool: its locations, backups and backup schedule (API.md). */
+@Path("lis/{pool}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class LisResource {
+
+    @Resource(lookup = "java:jboss/datasources/FailbackDS")
+    DataSource dataSource;
+
+    @Inject
+    LisJobs jobs;
+
+    @PathParam("pool")
+    String poolParam;
+
+    public record LocationView(long id, String location, String houseNumber, String streetName, String city, String state,
+            String postalCode, String country, String subnet, String originPool, String mergedAt) {
+
+        static LocationView of(LisLocation l, Map<Long, Instant> mergedAt) {
+            return new LocationView(l.id(), l.location(), l.houseNumber(), l.streetName(), l.city(), l.state(), l.postalCode(),
+                    l.country(), l.subnet(), l.originPool(), text(mergedAt.get(l.id())));
+        }
+    }
+
+    public record BackupView(String file, String takenAt, long bytes, String checksum, boolean verified, Long jobExecutionId,
+            String path, String verification) {
+    }
+
+    public record ScheduleView(String pool, int everyMinutes, int keep, String nextRunAt) {
+
+        static ScheduleView of(LisBackupSchedule s) {
+            return new ScheduleView(s.pool(), s.everyMinutes(), s.keep(), text(s.nextRunAt()));
+        }
+    }
+
+    @GET
+    @Path("locations")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public List<LocationView> locations() throws SQLException {
+        PoolName pool = existingPool();
+        try (Connection lis = LisStorage.current().open(pool)) {
+            Map<Long, Instant> mergedAt = LisLocationStore.mergedAt(lis);
+            return LisLocationStore.list(lis).stream().map(l -> LocationView.of(l, mergedAt)).toList();
+        }
+    }
+
+    @POST
+    @Path("locations")
+    @RolesAllowed(Roles.OPERATOR)
+    public Response addLocation(JsonValue body) throws SQLException {
+        PoolName pool = existingPool();
+        JsonObject json = JsonBodies.object(body);
+        LisLocation location = LisLocation.of(JsonBodies.string(json, "location"), JsonBodies.string(json, "houseNumber", null),
+                JsonBodies.string(json, "streetName", null), JsonBodies.string(json, "city"), JsonBodies.string(json, "state", null),
+                JsonBodies.string(json, "postalCode", null), JsonBodies.string(json, "country"), JsonBodies.string(json, "subnet", null));
+        try (Connection lis = LisStorage.current().open(pool)) {
+            LisLocation stored = LisLocationStore.insert(lis, location);
+            return Response.status(201).entity(LocationView.of(stored, Map.of())).build();
+        }
+    }
+
+    @POST
+    @Path("backups")
+    @RolesAllowed(Roles.OPERATOR)
+    public Response backup(@Context SecurityContext security) throws SQLException {
+        PoolName pool = existingPool();
+        return Response.accepted(Map.of("jobExecutionId", jobs.startBackup(pool, security.getUserPrincipal().getName()))).build();
+    }
+
+    @GET
+    @Path("backups")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public List<BackupView> backups() throws SQLException {
+        PoolName pool = existingPool();
+        LisStorage storage = LisStorage.current();
+        try (Connection c = dataSource.getConnection()) {
+            return new LisBackupRepository(c).list(pool).stream()
+                    .map(b -> new BackupView(b.fileName(), text(b.takenAt()), b.bytes(), b.sha256(), b.verified(), b.jobExecutionId(),
+                            storage.backupShare(pool).file(b.fileName()).toString(), b.verification()))
+                    .toList();
+        }
+    }
+
+    @GET
+    @Path("backup-schedule")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public ScheduleView schedule() throws SQLException {
+        PoolName pool = existingPool();
+        try (Connection c = dataSource.getConnection()) {
+            return new LisBackupRepository(c).schedule(pool).map(ScheduleView::of)
+                    .orElseThrow(() -> ApiException.notFound("pool " + pool + " has no LIS backup schedule"));
+        }
+    }
+
+    /** Saves the schedule; its first backup runs at the scheduler's next tick, then every {@code everyMinutes}. */
+    @PUT
+    @Path("backup-schedule")
+    @RolesAllowed(Roles.OPERATOR)
+    public ScheduleView putSchedule(JsonValue body) throws SQLException {
+        PoolName pool = existingPool();
+        JsonObject json = JsonBodies.object(body);
+        LisBackupSchedule schedule = new LisBackupSchedule(pool.value(),
+                JsonBodies.integer(json, "everyMinutes", 1, LisBackupSchedule.MAX_EVERY_MINUTES),
+                JsonBodies.integer(json, "keep", 1, LisBackupSchedule.MAX_KEEP), Instant.now());
+        try (Connection c = dataSource.getConnection()) {
+            new LisBackupRepository(c).saveSchedule(schedule);
+        }
+        return ScheduleView.of(schedule);
+    }
+
+    /**
+     * Restores pool {@code from}'s latest verified LIS backup into this pool's LIS database, merged (what failover
+     * does). The backup is checked before the 202: none → 409 NO_LIS_BACKUP, checksum mismatch → 409 BACKUP_CORRUPT.
+     */
+    @POST
+    @Path("restores")
+    @RolesAllowed(Roles.OPERATOR)
+    public Response restore(JsonValue body, @Context SecurityContext security) throws SQLException {
+        PoolName into = existingPool();
+        PoolName from = PoolName.of(JsonBodies.string(JsonBodies.object(body), "from"));
+        if (from.equals(into)) {
+            throw ApiException.badRequest("from must name another pool than " + into);
+        }
+        LisBackupService service = new LisBackupService(LisStorage.current(), new LoggingOperationLog("[lis restore check] "));
+        try (Connection c = dataSource.getConnection()) {
+            LisBackupRepository backups = new LisBackupRepository(c);
+            if (backups.poolId(from).isEmpty()) {
+                throw ApiException.notFound("no Front End pool named " + from);
+            }
+            Optional<StoredBackup> latest = backups.latestVerified(from);
+            if (latest.isEmpty()) {
+                throw new ApiException(409, "NO_LIS_BACKUP", "no LIS backup of pool " + from + ": take one with POST /api/lis/" + from + "/backups");
+            }
+            try {
+                service.checkChecksum(latest.get());
+            } catch (CorruptBackupException e) {
+                throw new ApiException(409, "BACKUP_CORRUPT", e.getMessage());
+            }
+        }
+        return Response.accepted(Map.of("jobExecutionId", jobs.startRestore(from, into, security.getUserPrincipal().getName()))).build();
+    }
+
+    /** Instants go out as ISO-8601 text whatever JSON provider the server picks. */
+    static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private PoolName existingPool() throws SQLException {
+        PoolName pool = PoolName.of(poolParam);
+        try (Connection c = dataSource.getConnection()) {
+            if (new LisBackupRepository(c).poolId(pool).isEmpty()) {
+                throw ApiException.notFound("no Front End pool named " + pool);
+            }
+        }
+        return pool;
+    }
+}

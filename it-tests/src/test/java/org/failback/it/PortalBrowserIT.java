@@ -60,6 +60,7 @@ class PortalBrowserIT extends ProductIT {
         browser.signIn("operator");
         assertEquals("operator", browser.text(By.id("current-role")).toLowerCase(java.util.Locale.ROOT));
         browser.await(d -> d.findElement(By.id("pools")).getText().contains(pool) ? Boolean.TRUE : null);
+        assertTrue(browser.text(By.id("lis-backups")).contains(pool), "the dashboard shows the pool's last LIS backup: " + browser.text(By.id("lis-backups")));
         browser.screenshot("02-dashboard");
         collectConsole();
 

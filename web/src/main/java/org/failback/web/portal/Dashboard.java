@@ -1,16 +1,24 @@
 package org.failback.web.portal;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.failback.batch.jobs.JobView;
 import org.failback.batch.jobs.JobViews;
+import org.failback.batch.lis.LisBackupRepository;
+import org.failback.batch.lis.StoredBackup;
+import javax.sql.DataSource;
 import org.failback.domain.pool.FrontEndPool;
+import org.failback.domain.pool.PoolName;
 import org.failback.domain.pool.PoolService;
 import org.failback.domain.registrar.PoolUserCounts;
 import org.failback.domain.registrar.UserDirectory;
@@ -32,13 +40,21 @@ public class Dashboard {
     @Inject
     JobViews jobs;
 
+    @Resource(lookup = "java:jboss/datasources/FailbackDS")
+    DataSource dataSource;
+
     private List<PoolRow> poolRows;
     private List<SiteRow> sites;
     private List<JobView> runningJobs;
+    private List<LisRow> lisBackups;
 
     /** One Front End pool on the dashboard. */
     public record PoolRow(String name, String site, String backupPool, String state, boolean repaired, PoolUserCounts counts,
                           Long lastJobId) {
+    }
+
+    /** The newest LIS backup of a pool; file null when it has none. */
+    public record LisRow(String pool, String file, Instant takenAt, long bytes, String checksum, boolean verified) {
     }
 
     /** A site (data centre) and the pools it holds. */
@@ -58,6 +74,22 @@ public class Dashboard {
         }
         sites = bySite.entrySet().stream().map(e -> new SiteRow(e.getKey(), e.getValue())).toList();
         runningJobs = jobs.list(null, null, RECENT_RUNS).stream().filter(JobPage::running).toList();
+        lisBackups = lastLisBackups();
+    }
+
+    private List<LisRow> lastLisBackups() {
+        List<LisRow> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            LisBackupRepository backups = new LisBackupRepository(c);
+            for (PoolRow pool : poolRows) {
+                StoredBackup last = backups.list(PoolName.of(pool.name())).stream().findFirst().orElse(null);
+                rows.add(last == null ? new LisRow(pool.name(), null, null, 0, null, false)
+                        : new LisRow(pool.name(), last.fileName(), last.takenAt(), last.bytes(), last.sha256(), last.verified()));
+            }
+        } catch (SQLException e) {
+            Messages.error("LIS backups cannot be read: " + e.getMessage());
+        }
+        return rows;
     }
 
     public List<PoolRow> getPools() {
@@ -66,6 +98,10 @@ public class Dashboard {
 
     public List<SiteRow> getSites() {
         return sites;
+    }
+
+    public List<LisRow> getLisBackups() {
+        return lisBackups;
     }
 
     public List<JobView> getRunningJobs() {

@@ -62,9 +62,7 @@ class FrontEndFailoverFailbackIT extends ProductIT {
     void stagedFailbackMovesAtMostTheGivenUsersThenStopsWithPoolStillFailingBack() {
         Api operator = operator();
         String pool = unique("staged");
-        Pools.createPair(operator, pool, 600);
-        Pools.failOver(operator, pool);
-        operator.post("pools/" + pool + "/repair").expect(200);
+        Pools.createFailedOverAndRepaired(operator, pool, 600);
 
         long pilot = Pools.startFailback(operator, pool, Map.of("maxUsers", 50));
         JsonNode staged = Jobs.awaitEnd(operator, pilot, TIMEOUT);
@@ -87,9 +85,7 @@ class FrontEndFailoverFailbackIT extends ProductIT {
     void stoppedFailbackRestartsFromItsCheckpointAndMovesEveryUserExactlyOnce() {
         Api operator = operator();
         String pool = unique("stop");
-        Pools.createPair(operator, pool, 4000);
-        Pools.failOver(operator, pool);
-        operator.post("pools/" + pool + "/repair").expect(200);
+        Pools.createFailedOverAndRepaired(operator, pool, 4000);
 
         long first = Pools.startFailback(operator, pool, Map.of("itemCount", 10, "partitions", 2));
         Jobs.await("some users moved", TIMEOUT, () -> Pools.pool(operator, pool).path("counts").path("moved").asLong() > 100);
@@ -117,9 +113,7 @@ class FrontEndFailoverFailbackIT extends ProductIT {
     void failingUserIsSkippedShownFailedWithReasonAndALaterRestartCompletesIt() {
         Api operator = operator();
         String pool = unique("fault");
-        Pools.createPair(operator, pool, 300);
-        Pools.failOver(operator, pool);
-        operator.post("pools/" + pool + "/repair").expect(200);
+        Pools.createFailedOverAndRepaired(operator, pool, 300);
         String victim = Pools.sip(pool, 42);
         operator.post("test-hooks/faults", Map.of("sip", victim)).expect(204);
         try {

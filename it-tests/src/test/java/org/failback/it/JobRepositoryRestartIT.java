@@ -66,9 +66,7 @@ class JobRepositoryRestartIT {
         Api operator = Api.as(RestartableServer.SERVER, "operator");
         String pool = "crash-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         int users = 6_000;
-        Pools.createPair(operator, pool, users);
-        assertEquals("COMPLETED", Pools.failOver(operator, pool).path("status").asText());
-        operator.post("pools/" + pool + "/repair").expect(200);
+        Pools.createFailedOverAndRepaired(operator, pool, users);
         long crashed = Pools.startFailback(operator, pool, Map.of("itemCount", 20, "partitions", 2));
         Jobs.await("the failback to be under way", TIMEOUT, () -> Pools.pool(operator, pool).path("counts").path("moved").asLong() > 500);
 

@@ -19,8 +19,24 @@ public final class Pools {
     }
 
     public static void createPair(Api operator, String name, int users, boolean lisBackup) {
-        operator.post("topology/pairs", Map.of("site", name + "-s1", "backupSite", name + "-s2", "pool", name,
-                "backupPool", name + "-b", "users", users, "lisBackup", lisBackup)).expect(201);
+        createPair(operator, name + "-s1", name + "-s2", name, backupOf(name), users, 120, lisBackup);
+    }
+
+    /** The one way tests create topology: {@code POST /api/topology/pairs}. */
+    public static void createPair(Api operator, String site, String backupSite, String pool, String backupPool, int users,
+                                  int resiliencyTimerSeconds, boolean lisBackup) {
+        operator.post("topology/pairs", Map.of("site", site, "backupSite", backupSite, "pool", pool, "backupPool", backupPool,
+                "users", users, "resiliencyTimerSeconds", resiliencyTimerSeconds, "lisBackup", lisBackup)).expect(201);
+    }
+
+    /** A fresh pair whose first pool is failed over (job completed) and repaired: ready for failback. */
+    public static void createFailedOverAndRepaired(Api operator, String pool, int users) {
+        createPair(operator, pool, users);
+        JsonNode failover = failOver(operator, pool);
+        if (!"COMPLETED".equals(failover.path("status").asText())) {
+            throw new AssertionError("failover of " + pool + " did not complete: " + failover);
+        }
+        operator.post("pools/" + pool + "/repair").expect(200);
     }
 
     public static String backupOf(String pool) {

@@ -3,6 +3,7 @@ package org.failback.it.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.failback.it.Api;
+import org.failback.it.Pools;
 
 /**
  * A fresh pair of Front End pools backing each other up, created through {@code POST /api/topology/pairs} with names
@@ -14,8 +15,7 @@ record PoolPair(String site, String backupSite, String pool, String backupPool, 
         String suffix = Long.toString(System.nanoTime() % 1_000_000_000_000L, 36);
         PoolPair pair = new PoolPair("dc-" + tag + "-" + suffix, "dr-" + tag + "-" + suffix,
                 "fe-" + tag + "-" + suffix, "be-" + tag + "-" + suffix, users);
-        operator.post("topology/pairs", Map.of("site", pair.site, "backupSite", pair.backupSite, "pool", pair.pool,
-                "backupPool", pair.backupPool, "users", users, "resiliencyTimerSeconds", resiliencyTimerSeconds)).expect(201);
+        Pools.createPair(operator, pair.site, pair.backupSite, pair.pool, pair.backupPool, users, resiliencyTimerSeconds, true);
         return pair;
     }
 

@@ -149,6 +149,42 @@ class PortalBrowserIT extends ProductIT {
         assertEquals(List.of(), consoleErrors, "browser console errors");
     }
 
+    @Test
+    void lisPageShowsVerifiedBackupsWithTheirChecksumAndTakesOneNow() {
+        String pool = unique("lisweb");
+        Pools.createPair(operator(), pool, 20);
+        String checksum = operator().get("lis/" + pool + "/backups").expect(200).json().get(0).path("checksum").asText();
+
+        browser.signIn("operator");
+        browser.go("/pool.xhtml?name=" + pool);
+        browser.driver().findElement(By.id("head:lis-link")).click();
+        browser.await(d -> d.findElements(By.cssSelector("#lis-backup-table tr.lis-backup")).isEmpty() ? null : Boolean.TRUE);
+        String table = browser.text(By.id("lis-backup-table"));
+        assertTrue(table.contains(checksum) && table.contains("VERIFIED"), table);
+        assertTrue(browser.text(By.id("lis-schedule")).startsWith("No schedule"), browser.text(By.id("lis-schedule")));
+        browser.driver().findElement(By.id("lis-form:every_input")).sendKeys("30");
+        browser.driver().findElement(By.id("lis-form:keep_input")).sendKeys("5");
+        browser.driver().findElement(By.id("lis-form:save-schedule")).click();
+        browser.await(d -> d.findElement(By.id("lis-schedule")).getText().startsWith("Every 30 min, keeping the newest 5") ? Boolean.TRUE : null);
+        assertEquals(30, operator().get("lis/" + pool + "/backup-schedule").expect(200).json().path("everyMinutes").asInt());
+
+        browser.driver().findElement(By.id("lis-form:backup-now")).click();
+        browser.await(Duration.ofMinutes(2), d -> d.findElements(By.cssSelector("#lis-backup-table tr.lis-backup")).size() >= 2
+                && !d.findElement(By.id("lis-backup-table")).getText().contains("UNVERIFIED") ? Boolean.TRUE : null);
+        browser.screenshot("10-lis");
+        assertTrue(operator().get("lis/" + pool + "/backups").expect(200).json().size() >= 2, "the backup taken from the page is listed");
+        collectConsole();
+
+        browser.close();
+        browser = Browser.open(SERVER);
+        browser.signIn("viewer");
+        browser.go("/lis.xhtml?pool=" + pool);
+        assertTrue(browser.text(By.id("lis-backup-table")).contains(checksum));
+        assertEquals(0, browser.driver().findElements(By.id("lis-form:backup-now")).size(), "a viewer cannot take backups");
+        collectConsole();
+        assertEquals(List.of(), consoleErrors, "browser console errors");
+    }
+
     /** A CSV export fetched with the browser's session, as the export link would. */
     private String download(String path) {
         String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();

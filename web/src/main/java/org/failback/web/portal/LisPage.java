@@ -1,0 +1,142 @@
+package org.failback.web.portal;
+
+import jakarta.annotation.Resource;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.failback.batch.lis.LisBackupRepository;
+import org.failback.batch.lis.LisLocationStore;
+import org.failback.batch.lis.LisStorage;
+import org.failback.batch.lis.StoredBackup;
+import org.failback.domain.lis.LisBackupSchedule;
+import org.failback.domain.pool.PoolName;
+import org.failback.web.lis.LisJobs;
+
+/**
+ * The LIS page of one pool: its backups with checksum and verification, the backup schedule and retention, and
+ * (operator) a backup now or a new schedule. The LIS database is not replicated: these backups are what failover
+ * restores into the backup pool.
+ */
+@Named
+@ViewScoped
+public class LisPage implements Serializable {
+
+    @Inject
+    PortalUser user;
+
+    @Inject
+    LisJobs jobs;
+
+    @Resource(lookup = "java:jboss/datasources/FailbackDS")
+    transient DataSource dataSource;
+
+    private String name;
+    private boolean found;
+    private List<StoredBackup> backups = List.of();
+    private LisBackupSchedule schedule;
+    private long locations;
+    private Integer everyMinutes;
+    private Integer keep;
+    private Long lastJob;
+
+    public void open() {
+        try {
+            PoolName pool = PoolName.of(name == null ? "" : name);
+            try (Connection c = dataSource.getConnection()) {
+                LisBackupRepository repository = new LisBackupRepository(c);
+                found = repository.poolId(pool).isPresent();
+                if (!found) {
+                    return;
+                }
+                backups = repository.list(pool);
+                schedule = repository.schedule(pool).orElse(null);
+            }
+            try (Connection lis = LisStorage.current().open(pool)) {
+                locations = LisLocationStore.count(lis);
+            }
+            if (schedule != null && everyMinutes == null) {
+                everyMinutes = schedule.everyMinutes();
+                keep = schedule.keep();
+            }
+        } catch (IllegalArgumentException e) {
+            found = false;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the LIS backups of " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void backupNow() {
+        user.requireOperator();
+        try {
+            lastJob = jobs.startBackup(PoolName.of(name), user.getName());
+            Messages.info("LIS backup of " + name + " started (job " + lastJob + ")");
+        } catch (RuntimeException e) {
+            Messages.error("LIS backup refused: " + e.getMessage());
+        }
+        open();
+    }
+
+    public void saveSchedule() {
+        user.requireOperator();
+        try (Connection c = dataSource.getConnection()) {
+            if (everyMinutes == null || keep == null) {
+                throw new IllegalArgumentException("every minutes and keep are both required");
+            }
+            new LisBackupRepository(c).saveSchedule(new LisBackupSchedule(PoolName.of(name).value(), everyMinutes, keep, Instant.now()));
+            Messages.info("LIS backups of " + name + " every " + everyMinutes + " min, keeping " + keep);
+        } catch (IllegalArgumentException | SQLException e) {
+            Messages.error("Schedule refused: " + e.getMessage());
+        }
+        open();
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public boolean isFound() {
+        return found;
+    }
+
+    public List<StoredBackup> getBackups() {
+        return backups;
+    }
+
+    public LisBackupSchedule getSchedule() {
+        return schedule;
+    }
+
+    public long getLocations() {
+        return locations;
+    }
+
+    public Integer getEveryMinutes() {
+        return everyMinutes;
+    }
+
+    public void setEveryMinutes(Integer everyMinutes) {
+        this.everyMinutes = everyMinutes;
+    }
+
+    public Integer getKeep() {
+        return keep;
+    }
+
+    public void setKeep(Integer keep) {
+        this.keep = keep;
+    }
+
+    public Long getLastJob() {
+        return lastJob;
+    }
+}

@@ -36,10 +36,13 @@ public class PoolService {
 
     /** The pool under a write lock, so concurrent state changes of one pool are serialised. */
     public FrontEndPool lockedPool(PoolName name) {
-        FrontEndPool pool = pool(name);
-        em.lock(pool, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(pool);
-        return pool;
+        // SELECT … FOR UPDATE reads the row as it is once locked; locking an already-loaded entity would fail with an
+        // optimistic-lock error whenever another transaction changed the pool in between.
+        return em.createQuery("SELECT p FROM FrontEndPool p WHERE p.name = :name", FrontEndPool.class)
+                .setParameter("name", name.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new PoolNotFoundException(name.value()));
     }
 
     /**

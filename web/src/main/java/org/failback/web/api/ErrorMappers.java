@@ -79,7 +79,8 @@ public final class ErrorMappers {
         return error instanceof ApiException || error instanceof IllegalTransitionException || error instanceof IllegalArgumentException
                 || error instanceof RejoinNotAllowedException || error instanceof ClientRefusedException || error instanceof JsonException
                 || isNotFound(error)
-                || error instanceof JobRunningException || error instanceof BatchRuntimeException;
+                || error instanceof JobRunningException || error instanceof BatchRuntimeException
+                || error instanceof OptimisticLockException;
     }
 
     /** The job operator's refusals (restart of a completed execution, stop of an ended one, ...) are illegal states. */

@@ -35,7 +35,6 @@ public class PoolJobPreparation {
         PoolJobService.checkStartable(jobName, pool);
         FrontEndPool prepared = PoolJobService.FAILOVER.equals(jobName) ? pools.beginFailover(poolName) : pools.beginFailback(poolName);
         locks.acquire(poolIds, jobName, jobName + " of " + poolName);
-        prepared.getBackupPool().getName();
         return new Prepared(prepared, poolIds);
     }
 }

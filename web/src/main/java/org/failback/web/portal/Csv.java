@@ -1,12 +1,31 @@
 package org.failback.web.portal;
 
 import java.io.IOException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.Writer;
+import org.failback.web.api.Roles;
 
 /** RFC 4180 lines; a cell that a spreadsheet would run as a formula is prefixed with a quote (CSV injection). */
 final class Csv {
 
     private Csv() {
+    }
+
+    /** Exports are read-only views: any portal role may have them; anything else is refused before any work. */
+    static boolean allowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.isUserInRole(Roles.OPERATOR) || request.isUserInRole(Roles.VIEWER)) {
+            return true;
+        }
+        response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        return false;
+    }
+
+    /** Starts a CSV download named {@code fileName} and answers the writer of its body. */
+    static Writer attachment(HttpServletResponse response, String fileName) throws IOException {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        return response.getWriter();
     }
 
     static void line(Writer out, Object... cells) throws IOException {

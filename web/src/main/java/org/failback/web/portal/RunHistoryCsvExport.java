@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import org.failback.batch.jobs.JobView;
-import org.failback.web.api.Roles;
 
 /** {@code /export/runs?pool=&status=}: the run history for audits, one line per run with per-step durations. */
 @WebServlet("/export/runs")
@@ -21,13 +20,10 @@ public class RunHistoryCsvExport extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.isUserInRole(Roles.OPERATOR) && !request.isUserInRole(Roles.VIEWER)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        if (!Csv.allowed(request, response)) {
             return;
         }
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"run-history.csv\"");
-        Writer out = response.getWriter();
+        Writer out = Csv.attachment(response, "run-history.csv");
         Csv.line(out, "execution", "job", "pool", "started_by", "restart_of", "start_time", "end_time", "duration_s", "status",
                 "exit_status", "items_done", "items_total", "steps");
         for (JobView run : history.runs(request.getParameter("pool"), request.getParameter("status"), RunHistory.EXPORT_LIMIT)) {

@@ -17,7 +17,6 @@ import org.failback.domain.registrar.RegistrarUser;
 import org.failback.domain.registrar.SipUri;
 import org.failback.domain.registrar.UserDirectory;
 import org.failback.domain.registrar.UserQuery;
-import org.failback.web.api.Roles;
 import org.failback.web.pool.UserItem;
 
 /**
@@ -37,8 +36,7 @@ public class UserCsvExport extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.isUserInRole(Roles.OPERATOR) && !request.isUserInRole(Roles.VIEWER)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        if (!Csv.allowed(request, response)) {
             return;
         }
         FrontEndPool pool;
@@ -56,10 +54,8 @@ public class UserCsvExport extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         }
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + pool.getName() + "-users"
-                + (first.status() == null ? "" : "-" + first.status().name().toLowerCase(java.util.Locale.ROOT)) + ".csv\"");
-        Writer out = response.getWriter();
+        Writer out = Csv.attachment(response, pool.getName() + "-users"
+                + (first.status() == null ? "" : "-" + first.status().name().toLowerCase(java.util.Locale.ROOT)) + ".csv");
         Csv.line(out, "sip", "client_version", "signed_in", "serving_pool", "mode", "failback_status", "updated_at", "error");
         UserQuery query = first;
         while (true) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks against the real server: ./bench.sh failback   (BENCH_USERS=20000,200000,1000000 for several sizes)
+# Benchmarks against the real server: ./bench.sh failback   (BENCH_USERS=20000,200000,1000000 for several sizes;
+# BENCH_JOB='{"partitions":2,"itemCount":1000}' tunes the failback job the same way the API does)
 set -euo pipefail
 cd "$(dirname "$0")"
 what=${1:-}
@@ -17,4 +18,4 @@ for _ in $(seq 1 300); do
   kill -0 "$server" 2>/dev/null || { cat "$data/run.log" >&2; echo "the server did not start" >&2; exit 1; }
   sleep 1
 done
-java bench/FailbackBench.java "http://127.0.0.1:$port" "$data/credentials.properties" "${BENCH_USERS:-20000}"
+java bench/FailbackBench.java "http://127.0.0.1:$port" "$data/credentials.properties" "${BENCH_USERS:-20000}" "${BENCH_JOB:-}"

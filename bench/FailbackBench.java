@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * The failback benchmark (run by ./bench.sh failback): for each size N, a fresh pool pair of N users is failed over,
  * then failed back three ways on the same rows in the same server: the real pool-failback job, a plain-JDBC keyset
- * loop and set-based UPDATEs. Prints one line per size. Single-file program: java bench/FailbackBench.java URL CREDENTIALS SIZES
+ * loop and set-based UPDATEs. Prints one line per size. Single-file program:
+ * java bench/FailbackBench.java URL CREDENTIALS SIZES [JOB-OPTIONS-JSON]
  */
 public class FailbackBench {
 
@@ -31,12 +32,22 @@ public class FailbackBench {
         }
         auth = "Basic " + Base64.getEncoder().encodeToString((credentials.getProperty("operator.username") + ":"
                 + credentials.getProperty("operator.password")).getBytes(StandardCharsets.UTF_8));
+        String jobOptions = args.length > 3 && !args[3].isBlank() ? args[3] : null;
+        // The first job and loop in a fresh server also pay for class loading and JIT: one unreported round first.
+        Result warmUp = run(5_000, jobOptions);
+        System.err.printf("warm-up: %s%n", warmUp);
         for (String size : args[2].split(",")) {
-            run(Integer.parseInt(size.strip()));
+            Result result = run(Integer.parseInt(size.strip()), jobOptions);
+            System.out.printf("failback users=%d seconds=%.3f users_per_s=%.0f loop_ratio=%.2f raw_ratio=%.2f%n",
+                    result.users, result.job, result.users / result.job, result.job / result.loop, result.job / result.setBased);
+            System.out.printf("  (baselines: keyset loop %.3f s, set-based %.3f s)%n", result.loop, result.setBased);
         }
     }
 
-    private static void run(int users) throws Exception {
+    private record Result(int users, double job, double loop, double setBased) {
+    }
+
+    private static Result run(int users, String jobOptions) throws Exception {
         String pool = "bench-" + users + "-" + Long.toString(System.nanoTime() % 100_000, 36);
         call("POST", "topology/pairs", "{\"site\":\"" + pool + "-s1\",\"backupSite\":\"" + pool + "-s2\",\"pool\":\"" + pool
                 + "\",\"backupPool\":\"" + pool + "-b\",\"users\":" + users + "}", 201);
@@ -44,16 +55,14 @@ public class FailbackBench {
         awaitEnd(number(call("POST", "pools/" + pool + "/failover", null, 202), "jobExecutionId"));
         call("POST", "pools/" + pool + "/repair", null, 200);
 
-        String job = awaitEnd(number(call("POST", "pools/" + pool + "/failback", null, 202), "jobExecutionId"));
+        String job = awaitEnd(number(call("POST", "pools/" + pool + "/failback", jobOptions, 202), "jobExecutionId"));
         if (!"COMPLETED".equals(text(job, "status"))) {
             throw new IllegalStateException("failback did not complete: " + job);
         }
         double jobSeconds = Duration.between(Instant.parse(text(job, "startTime")), Instant.parse(text(job, "endTime"))).toMillis() / 1000.0;
         double loop = decimal(call("POST", "test-hooks/bench/" + pool + "/loop", null, 200), "seconds");
         double raw = decimal(call("POST", "test-hooks/bench/" + pool + "/set-based", null, 200), "seconds");
-        System.out.printf("failback users=%d seconds=%.3f users_per_s=%.0f loop_ratio=%.2f raw_ratio=%.2f%n",
-                users, jobSeconds, users / jobSeconds, jobSeconds / loop, jobSeconds / raw);
-        System.out.printf("  (baselines: keyset loop %.3f s, set-based %.3f s)%n", loop, raw);
+        return new Result(users, jobSeconds, loop, raw);
     }
 
     private static String awaitEnd(long id) throws Exception {

@@ -68,11 +68,11 @@ public class FailbackBaselines {
         long last = 0;
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement page = c.prepareStatement("SELECT id, signed_in FROM registrar_user WHERE home_pool_id = ?"
-                + " AND failback_status = ? AND id > ? ORDER BY id FETCH FIRST " + PAGE + " ROWS ONLY");
+                + " AND failback_status = ? AND id > ? ORDER BY home_pool_id, failback_status, id FETCH FIRST " + PAGE + " ROWS ONLY");
              PreparedStatement update = c.prepareStatement("UPDATE registrar_user SET failback_status = ?, serving_pool_id = ?,"
                      + " mode = ?, updated_at = ?, version = version + 1 WHERE id = ? AND failback_status = ?");
              PreparedStatement audit = c.prepareStatement(
-                     "INSERT INTO user_transition (user_id, job_execution_id, from_status, to_status, at) VALUES (?, 0, ?, ?, ?)")) {
+                     "INSERT INTO user_transition (user_id, pool_id, job_execution_id, from_status, to_status, at) VALUES (?, ?, 0, ?, ?, ?)")) {
             while (true) {
                 page.setInt(1, poolId);
                 page.setString(2, from);
@@ -101,9 +101,10 @@ public class FailbackBaselines {
                     update.setString(6, from);
                     update.addBatch();
                     audit.setLong(1, row[0]);
-                    audit.setString(2, from);
-                    audit.setString(3, to);
-                    audit.setTimestamp(4, now);
+                    audit.setInt(2, poolId);
+                    audit.setString(3, from);
+                    audit.setString(4, to);
+                    audit.setTimestamp(5, now);
                     audit.addBatch();
                 }
                 update.executeBatch();
@@ -116,8 +117,8 @@ public class FailbackBaselines {
 
     private static void setBasedPass(Connection c, int poolId, String from, String to, String mode) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement audit = c.prepareStatement("INSERT INTO user_transition (user_id, job_execution_id, from_status, to_status, at)"
-                + " SELECT id, 0, failback_status, ?, ? FROM registrar_user WHERE home_pool_id = ? AND failback_status = ?");
+        try (PreparedStatement audit = c.prepareStatement("INSERT INTO user_transition (user_id, pool_id, job_execution_id, from_status, to_status, at)"
+                + " SELECT id, home_pool_id, 0, failback_status, ?, ? FROM registrar_user WHERE home_pool_id = ? AND failback_status = ?");
              PreparedStatement update = c.prepareStatement("UPDATE registrar_user SET failback_status = ?,"
                      + " serving_pool_id = CASE WHEN signed_in THEN home_pool_id END, mode = CASE WHEN signed_in THEN ? END,"
                      + " updated_at = ?, version = version + 1 WHERE home_pool_id = ? AND failback_status = ?")) {

@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
-import java.util.Collections;
 import java.util.Deque;
 import javax.sql.DataSource;
 import org.failback.domain.registrar.FailbackStatus;
@@ -20,15 +19,23 @@ import org.failback.domain.registrar.RegistrationMode;
 
 /**
  * Reads the users of a pool (within the partition's id range) whose status says they still need the step, a page
- * at a time by key: no cursor held open across chunks, no offset paging. Its checkpoint is the last id handed out.
+ * at a time by key: no cursor held open across chunks, no offset paging. Statuses are read one after the other, each
+ * in the order of the (pool, status, id) index, so a page stops after its last row instead of sorting every
+ * remaining user of the pool (that sort made a 1,000,000-user failback quadratic). Its checkpoint is the status
+ * being read and the last id handed out.
  */
 @Named
 public class PoolUserReader extends AbstractItemReader {
+
+    static final String PAGE = "SELECT id, home_pool_id, failback_status, signed_in, serving_pool_id, mode, sip FROM registrar_user"
+            + " WHERE home_pool_id = ? AND failback_status = ? AND id > ? AND id <= ?"
+            + " ORDER BY home_pool_id, failback_status, id FETCH FIRST ? ROWS ONLY";
 
     @Inject
     @BatchProperty
     String poolId;
 
+    /** Read in this order: list FAILED first, so users failing during this run are not retried by the same run. */
     @Inject
     @BatchProperty
     String statuses;
@@ -52,23 +59,23 @@ public class PoolUserReader extends AbstractItemReader {
     @Resource(lookup = "java:jboss/datasources/FailbackDS")
     DataSource dataSource;
 
+    /** Where a partition's reader stands: the index of the status being read and the last id handed out. */
+    record Position(int status, long lastId) implements Serializable {
+    }
+
     private final Deque<UserRow> page = new ArrayDeque<>();
     private FailbackStatus[] wanted;
-    private long lastRead;
+    private Position position;
     private long upper;
     private long remaining;
-    private boolean exhausted;
-    private String sql;
 
     @Override
     public void open(Serializable checkpoint) {
         wanted = UserTransition.parseStatuses(statuses);
-        lastRead = checkpoint == null ? Long.parseLong(firstId) - 1 : (Long) checkpoint;
+        long before = Long.parseLong(firstId) - 1;
+        position = checkpoint instanceof Position saved ? saved : new Position(0, before);
         upper = Long.parseLong(lastId);
         remaining = maxItems == null || maxItems.isBlank() ? Long.MAX_VALUE : Long.parseLong(maxItems.strip());
-        sql = "SELECT id, home_pool_id, failback_status, signed_in, serving_pool_id, mode, sip FROM registrar_user"
-                + " WHERE home_pool_id = ? AND id > ? AND id <= ? AND failback_status IN ("
-                + String.join(", ", Collections.nCopies(wanted.length, "?")) + ") ORDER BY id FETCH FIRST ? ROWS ONLY";
     }
 
     @Override
@@ -76,34 +83,34 @@ public class PoolUserReader extends AbstractItemReader {
         if (remaining <= 0) {
             return null;
         }
-        if (page.isEmpty() && !exhausted) {
-            fetch();
+        while (page.isEmpty() && position.status() < wanted.length) {
+            if (!fetch()) {
+                position = new Position(position.status() + 1, Long.parseLong(firstId) - 1);
+            }
         }
         UserRow next = page.pollFirst();
         if (next == null) {
             return null;
         }
-        lastRead = next.registration().userId();
+        position = new Position(position.status(), next.registration().userId());
         remaining--;
         return next;
     }
 
     @Override
     public Serializable checkpointInfo() {
-        return lastRead;
+        return position;
     }
 
-    private void fetch() throws SQLException {
+    /** Reads the next page of the current status; false when that status has nothing left in the range. */
+    private boolean fetch() throws SQLException {
         int size = UserRangePartitionMapper.parse(pageSize, 1000);
-        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
-            int i = 1;
-            query.setInt(i++, Integer.parseInt(poolId));
-            query.setLong(i++, lastRead);
-            query.setLong(i++, upper);
-            for (FailbackStatus status : wanted) {
-                query.setString(i++, status.name());
-            }
-            query.setInt(i, size);
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(PAGE)) {
+            query.setInt(1, Integer.parseInt(poolId));
+            query.setString(2, wanted[position.status()].name());
+            query.setLong(3, position.lastId());
+            query.setLong(4, upper);
+            query.setInt(5, size);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     int serving = rs.getInt(5);
@@ -114,6 +121,6 @@ public class PoolUserReader extends AbstractItemReader {
                 }
             }
         }
-        exhausted = page.size() < size;
+        return !page.isEmpty();
     }
 }

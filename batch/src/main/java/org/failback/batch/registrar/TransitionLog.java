@@ -17,13 +17,14 @@ final class TransitionLog {
             return;
         }
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO user_transition (user_id, job_execution_id, from_status, to_status, at) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO user_transition (user_id, pool_id, job_execution_id, from_status, to_status, at) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (UserChange change : changes) {
                 insert.setLong(1, change.before().userId());
-                insert.setLong(2, jobExecutionId);
-                insert.setString(3, change.before().status().name());
-                insert.setString(4, change.after().status().name());
-                insert.setTimestamp(5, at);
+                insert.setInt(2, change.before().homePoolId());
+                insert.setLong(3, jobExecutionId);
+                insert.setString(4, change.before().status().name());
+                insert.setString(5, change.after().status().name());
+                insert.setTimestamp(6, at);
                 insert.addBatch();
             }
             insert.executeBatch();

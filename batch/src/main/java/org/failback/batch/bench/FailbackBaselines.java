@@ -39,7 +39,7 @@ public class FailbackBaselines {
         }
     }
 
-    /** Seconds the keyset loop takes: pages of 1,000 by id, one JDBC batch of per-row updates and audit rows, commit per page. */
+    /** Seconds the keyset loop takes: pages of 1,000 by SIP (as the job reads), one JDBC batch of per-row updates and audit rows, commit per page. */
     public double keysetLoop(int poolId) throws SQLException {
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
@@ -65,10 +65,10 @@ public class FailbackBaselines {
     }
 
     private static void pass(Connection c, int poolId, String from, String to, String mode) throws SQLException {
-        long last = 0;
+        String last = "";
         Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement page = c.prepareStatement("SELECT id, signed_in FROM registrar_user WHERE home_pool_id = ?"
-                + " AND failback_status = ? AND id > ? ORDER BY home_pool_id, failback_status, id FETCH FIRST " + PAGE + " ROWS ONLY");
+        try (PreparedStatement page = c.prepareStatement("SELECT id, signed_in, sip FROM registrar_user WHERE home_pool_id = ?"
+                + " AND failback_status = ? AND sip > ? ORDER BY home_pool_id, failback_status, sip FETCH FIRST " + PAGE + " ROWS ONLY");
              PreparedStatement update = c.prepareStatement("UPDATE registrar_user SET failback_status = ?, serving_pool_id = ?,"
                      + " mode = ?, updated_at = ?, version = version + 1 WHERE id = ? AND failback_status = ?");
              PreparedStatement audit = c.prepareStatement(
@@ -76,11 +76,12 @@ public class FailbackBaselines {
             while (true) {
                 page.setInt(1, poolId);
                 page.setString(2, from);
-                page.setLong(3, last);
+                page.setString(3, last);
                 List<long[]> rows = new ArrayList<>(PAGE);
                 try (ResultSet rs = page.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new long[] {rs.getLong(1), rs.getBoolean(2) ? 1 : 0});
+                        last = rs.getString(3);
                     }
                 }
                 if (rows.isEmpty()) {
@@ -110,7 +111,6 @@ public class FailbackBaselines {
                 update.executeBatch();
                 audit.executeBatch();
                 c.commit();
-                last = rows.get(rows.size() - 1)[0];
             }
         }
     }

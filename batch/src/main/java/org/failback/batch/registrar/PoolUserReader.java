@@ -18,18 +18,21 @@ import org.failback.domain.registrar.Registration;
 import org.failback.domain.registrar.RegistrationMode;
 
 /**
- * Reads the users of a pool (within the partition's id range) whose status says they still need the step, a page
+ * Reads the users of a pool (within the partition's SIP range) whose status says they still need the step, a page
  * at a time by key: no cursor held open across chunks, no offset paging. Statuses are read one after the other, each
- * in the order of the (pool, status, id) index, so a page stops after its last row instead of sorting every
+ * in the order of the (pool, status, sip) index, so a page stops after its last row instead of sorting every
  * remaining user of the pool (that sort made a 1,000,000-user failback quadratic). Its checkpoint is the status
- * being read and the last id handed out.
+ * being read and the last SIP handed out.
  */
 @Named
 public class PoolUserReader extends AbstractItemReader {
 
     static final String PAGE = "SELECT id, home_pool_id, failback_status, signed_in, serving_pool_id, mode, sip FROM registrar_user"
-            + " WHERE home_pool_id = ? AND failback_status = ? AND id > ? AND id <= ?"
-            + " ORDER BY home_pool_id, failback_status, id FETCH FIRST ? ROWS ONLY";
+            + " WHERE home_pool_id = ? AND failback_status = ? AND sip > ? AND sip <= ?"
+            + " ORDER BY home_pool_id, failback_status, sip FETCH FIRST ? ROWS ONLY";
+
+    /** Above every SIP (SIPs are lower-case ASCII): the upper bound of the last partition. */
+    static final String AFTER_EVERY_SIP = "\uffff";
 
     @Inject
     @BatchProperty
@@ -40,13 +43,15 @@ public class PoolUserReader extends AbstractItemReader {
     @BatchProperty
     String statuses;
 
+    /** The partition's range: SIPs after this one (empty: from the first) ... */
     @Inject
     @BatchProperty
-    String firstId;
+    String afterSip;
 
+    /** ... up to and including this one (empty: to the last). */
     @Inject
     @BatchProperty
-    String lastId;
+    String lastSip;
 
     @Inject
     @BatchProperty
@@ -59,22 +64,23 @@ public class PoolUserReader extends AbstractItemReader {
     @Resource(lookup = "java:jboss/datasources/FailbackDS")
     DataSource dataSource;
 
-    /** Where a partition's reader stands: the index of the status being read and the last id handed out. */
-    record Position(int status, long lastId) implements Serializable {
+    /** Where a partition's reader stands: the index of the status being read and the last SIP handed out. */
+    record Position(int status, String lastSip) implements Serializable {
     }
 
     private final Deque<UserRow> page = new ArrayDeque<>();
     private FailbackStatus[] wanted;
     private Position position;
-    private long upper;
+    private String from;
+    private String upTo;
     private long remaining;
 
     @Override
     public void open(Serializable checkpoint) {
         wanted = UserTransition.parseStatuses(statuses);
-        long before = Long.parseLong(firstId) - 1;
-        position = checkpoint instanceof Position saved ? saved : new Position(0, before);
-        upper = Long.parseLong(lastId);
+        from = afterSip == null ? "" : afterSip;
+        upTo = lastSip == null || lastSip.isEmpty() ? AFTER_EVERY_SIP : lastSip;
+        position = checkpoint instanceof Position saved ? saved : new Position(0, from);
         remaining = maxItems == null || maxItems.isBlank() ? Long.MAX_VALUE : Long.parseLong(maxItems.strip());
     }
 
@@ -85,14 +91,14 @@ public class PoolUserReader extends AbstractItemReader {
         }
         while (page.isEmpty() && position.status() < wanted.length) {
             if (!fetch()) {
-                position = new Position(position.status() + 1, Long.parseLong(firstId) - 1);
+                position = new Position(position.status() + 1, from);
             }
         }
         UserRow next = page.pollFirst();
         if (next == null) {
             return null;
         }
-        position = new Position(position.status(), next.registration().userId());
+        position = new Position(position.status(), next.sip());
         remaining--;
         return next;
     }
@@ -108,8 +114,8 @@ public class PoolUserReader extends AbstractItemReader {
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(PAGE)) {
             query.setInt(1, Integer.parseInt(poolId));
             query.setString(2, wanted[position.status()].name());
-            query.setLong(3, position.lastId());
-            query.setLong(4, upper);
+            query.setString(3, position.lastSip());
+            query.setString(4, upTo);
             query.setInt(5, size);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {

@@ -10,12 +10,16 @@ import jakarta.inject.Named;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
 
 /**
- * Splits a pool's users into id ranges, one per partition. The ranges cover every user homed on the pool, not only
- * those still to do, so a restart computes the same ranges and each partition's checkpoint stays valid.
+ * Splits a pool's users into SIP ranges, one per partition, along the (pool, sip) index the readers page on. The
+ * ranges cover every user homed on the pool, not only those still to do, so a restart computes the same ranges and
+ * each partition's checkpoint stays valid.
  */
 @Named
 public class UserRangePartitionMapper implements PartitionMapper {
@@ -37,26 +41,23 @@ public class UserRangePartitionMapper implements PartitionMapper {
 
     @Override
     public PartitionPlan mapPartitions() throws Exception {
-        long first;
-        long last;
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement range = c.prepareStatement("SELECT MIN(id), MAX(id) FROM registrar_user WHERE home_pool_id = ?")) {
-            range.setInt(1, Integer.parseInt(poolId));
-            try (ResultSet rs = range.executeQuery()) {
-                rs.next();
-                first = rs.getLong(1);
-                last = rs.getLong(2);
-            }
-        }
         // A staged failback moves "at most N more" users: one partition keeps that count exact.
         boolean staged = maxUsers != null && !maxUsers.isBlank();
-        int count = staged ? 1 : Math.max(1, Math.min(64, parse(partitions, 2)));
-        long span = Math.max(1, (last - first + 1 + count - 1) / count);
+        int wanted = staged ? 1 : Math.max(1, Math.min(64, parse(partitions, 2)));
+        List<String> bounds = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            int pool = Integer.parseInt(poolId);
+            long users = count(c, pool);
+            for (int i = 1; i < wanted && users >= wanted; i++) {
+                bounds.add(sipAt(c, pool, i * users / wanted - 1));
+            }
+        }
+        int count = bounds.size() + 1;
         Properties[] properties = new Properties[count];
         for (int i = 0; i < count; i++) {
             properties[i] = new Properties();
-            properties[i].setProperty("firstId", Long.toString(first + i * span));
-            properties[i].setProperty("lastId", Long.toString(i == count - 1 ? last : first + (i + 1) * span - 1));
+            properties[i].setProperty("afterSip", i == 0 ? "" : bounds.get(i - 1));
+            properties[i].setProperty("lastSip", i == count - 1 ? "" : bounds.get(i));
         }
         PartitionPlanImpl plan = new PartitionPlanImpl();
         plan.setPartitions(count);
@@ -64,6 +65,28 @@ public class UserRangePartitionMapper implements PartitionMapper {
         plan.setPartitionProperties(properties);
         plan.setPartitionsOverride(false);
         return plan;
+    }
+
+    private static long count(Connection c, int pool) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ?")) {
+            query.setInt(1, pool);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String sipAt(Connection c, int pool, long offset) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT sip FROM registrar_user WHERE home_pool_id = ?"
+                + " ORDER BY home_pool_id, sip OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY")) {
+            query.setInt(1, pool);
+            query.setLong(2, offset);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     static int parse(String value, int fallback) {

@@ -45,12 +45,15 @@ public class JobLog {
         }
     }
 
+    // Both queries order by every column of an index (ix_job_log_execution, ix_job_log_tail): ordered by id alone,
+    // H2 reads and sorts the execution's whole log for each call, and the portal asks for the tail every second.
+
     /** The log of an execution and of every execution it restarted, oldest first. */
     public List<Line> lines(List<Long> executions, int limit) {
         List<Line> lines = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement query = c.prepareStatement(
-                     "SELECT at, step, line FROM job_log WHERE job_execution_id = ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+                     "SELECT at, step, line FROM job_log WHERE job_execution_id = ? ORDER BY job_execution_id, id FETCH FIRST ? ROWS ONLY")) {
             for (long execution : executions) {
                 query.setLong(1, execution);
                 query.setInt(2, limit);
@@ -71,7 +74,7 @@ public class JobLog {
         List<Line> newestFirst = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement query = c.prepareStatement(
-                     "SELECT at, step, line FROM job_log WHERE job_execution_id = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+                     "SELECT at, step, line FROM job_log WHERE job_execution_id = ? ORDER BY job_execution_id DESC, id DESC FETCH FIRST ? ROWS ONLY")) {
             for (int i = executions.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
                 query.setLong(1, executions.get(i));
                 query.setInt(2, limit - newestFirst.size());

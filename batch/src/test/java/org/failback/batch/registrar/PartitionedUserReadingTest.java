@@ -95,11 +95,7 @@ class PartitionedUserReadingTest {
 
     @Test
     void partitionsSplitThePoolIntoDisjointSipRangesThatCoverEveryUser() throws Exception {
-        UserRangePartitionMapper mapper = new UserRangePartitionMapper();
-        mapper.dataSource = dataSource;
-        mapper.poolId = Integer.toString(poolId);
-        mapper.partitions = "3";
-        PartitionPlan plan = mapper.mapPartitions();
+        PartitionPlan plan = mapper("3", null).mapPartitions();
         assertEquals(3, plan.getPartitions());
         long covered = 0;
         String previousLast = "";
@@ -117,12 +113,16 @@ class PartitionedUserReadingTest {
 
     @Test
     void stagedFailbackReadsOnePartitionSoItsLimitIsExact() throws Exception {
+        assertEquals(1, mapper("4", "10").mapPartitions().getPartitions());
+    }
+
+    private UserRangePartitionMapper mapper(String partitions, String maxUsers) {
         UserRangePartitionMapper mapper = new UserRangePartitionMapper();
         mapper.dataSource = dataSource;
         mapper.poolId = Integer.toString(poolId);
-        mapper.partitions = "4";
-        mapper.maxUsers = "10";
-        assertEquals(1, mapper.mapPartitions().getPartitions());
+        mapper.partitions = partitions;
+        mapper.maxUsers = maxUsers;
+        return mapper;
     }
 
     private long countBetween(String after, String last) throws SQLException {

@@ -44,13 +44,10 @@ public class UserRangePartitionMapper implements PartitionMapper {
         // A staged failback moves "at most N more" users: one partition keeps that count exact.
         boolean staged = maxUsers != null && !maxUsers.isBlank();
         int wanted = staged ? 1 : Math.max(1, Math.min(64, parse(partitions, 2)));
-        List<String> bounds = new ArrayList<>();
+        List<String> bounds;
         try (Connection c = dataSource.getConnection()) {
             int pool = Integer.parseInt(poolId);
-            long users = count(c, pool);
-            for (int i = 1; i < wanted && users >= wanted; i++) {
-                bounds.add(sipAt(c, pool, i * users / wanted - 1));
-            }
+            bounds = bounds(c, pool, wanted, count(c, pool));
         }
         int count = bounds.size() + 1;
         Properties[] properties = new Properties[count];
@@ -77,16 +74,33 @@ public class UserRangePartitionMapper implements PartitionMapper {
         }
     }
 
-    private static String sipAt(Connection c, int pool, long offset) throws SQLException {
-        try (PreparedStatement query = c.prepareStatement("SELECT sip FROM registrar_user WHERE home_pool_id = ?"
+    /**
+     * The last SIP of every range but the last. Each is found by skipping from the one before along the (pool, sip)
+     * index, so the index is walked once whatever the number of partitions.
+     */
+    private static List<String> bounds(Connection c, int pool, int wanted, long users) throws SQLException {
+        List<String> bounds = new ArrayList<>();
+        if (users < wanted) {
+            return bounds;
+        }
+        try (PreparedStatement next = c.prepareStatement("SELECT sip FROM registrar_user WHERE home_pool_id = ? AND sip > ?"
                 + " ORDER BY home_pool_id, sip OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY")) {
-            query.setInt(1, pool);
-            query.setLong(2, offset);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
+            String previous = "";
+            long previousIndex = -1;
+            for (int i = 1; i < wanted; i++) {
+                long index = i * users / wanted - 1;
+                next.setInt(1, pool);
+                next.setString(2, previous);
+                next.setLong(3, index - previousIndex - 1);
+                try (ResultSet rs = next.executeQuery()) {
+                    rs.next();
+                    previous = rs.getString(1);
+                }
+                previousIndex = index;
+                bounds.add(previous);
             }
         }
+        return bounds;
     }
 
     static int parse(String value, int fallback) {

@@ -145,12 +145,10 @@ public class JobPage implements Serializable {
 
     public String stop() {
         user.requireOperator();
-        try {
+        Messages.attempt("Stop", () -> {
             jobs.stop(id);
-            Messages.info("Stop requested for execution " + id);
-        } catch (RuntimeException e) {
-            Messages.error("Stop refused: " + e.getMessage());
-        }
+            return "Stop requested for execution " + id;
+        });
         refresh();
         return null;
     }
@@ -169,12 +167,10 @@ public class JobPage implements Serializable {
 
     public String abandon() {
         user.requireOperator();
-        try {
+        Messages.attempt("Abandon", () -> {
             jobs.abandon(id);
-            Messages.info("Execution " + id + " abandoned");
-        } catch (RuntimeException e) {
-            Messages.error("Abandon refused: " + e.getMessage());
-        }
+            return "Execution " + id + " abandoned";
+        });
         refresh();
         return null;
     }

@@ -73,12 +73,10 @@ public class LisPage implements Serializable {
 
     public void backupNow() {
         user.requireOperator();
-        try {
+        Messages.attempt("LIS backup", () -> {
             lastJob = jobs.startBackup(PoolName.of(name), user.getName());
-            Messages.info("LIS backup of " + name + " started (job " + lastJob + ")");
-        } catch (RuntimeException e) {
-            Messages.error("LIS backup refused: " + e.getMessage());
-        }
+            return "LIS backup of " + name + " started (job " + lastJob + ")";
+        });
         open();
     }
 

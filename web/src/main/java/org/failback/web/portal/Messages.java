@@ -17,6 +17,21 @@ final class Messages {
         add(FacesMessage.SEVERITY_ERROR, summary);
     }
 
+    /** An operator's action: its outcome as an info message, or "{@code what} refused: reason" when it is refused. */
+    static void attempt(String what, Attempt action) {
+        try {
+            info(action.run());
+        } catch (RuntimeException e) {
+            error(what + " refused: " + e.getMessage());
+        }
+    }
+
+    /** Does the action and says what was done. */
+    @FunctionalInterface
+    interface Attempt {
+        String run();
+    }
+
     private static void add(FacesMessage.Severity severity, String summary) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, summary, null));
     }

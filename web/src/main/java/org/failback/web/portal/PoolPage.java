@@ -181,12 +181,10 @@ public class PoolPage implements Serializable {
 
     public void saveTimer() {
         user.requireOperator();
-        try {
+        Messages.attempt("Resiliency timer", () -> {
             pools.changeResiliencyTimer(poolName, resiliencyTimerSeconds);
-            Messages.info("Resiliency timer set to " + resiliencyTimerSeconds + " s");
-        } catch (RuntimeException e) {
-            Messages.error("Resiliency timer refused: " + e.getMessage());
-        }
+            return "Resiliency timer set to " + resiliencyTimerSeconds + " s";
+        });
         refresh();
     }
 

@@ -19,9 +19,10 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         String pool = unique("flow");
         Pools.createPair(operator, pool, 1200);
         operator.post("lis/" + pool + "/locations", Map.of("location", pool + " head office", "city", "Seattle", "country", "US")).expect(201);
-        operator.post("lis/" + pool + "/backups").expect(202);
-        Jobs.await("a verified LIS backup including the new location", TIMEOUT,
-                () -> operator.get("lis/" + pool + "/backups").json().size() >= 2);
+        // The backup's record appears when it is taken and is verified by a later step: wait for the job, not the list.
+        long lisBackup = operator.post("lis/" + pool + "/backups").expect(202).json().path("jobExecutionId").asLong();
+        assertEquals("COMPLETED", Jobs.awaitEnd(operator, lisBackup, TIMEOUT).path("status").asText());
+        assertTrue(operator.get("lis/" + pool + "/backups").json().get(0).path("verified").asBoolean(), "the newest LIS backup is verified");
 
         JsonNode failover = Pools.failOver(operator, pool);
         assertEquals("COMPLETED", failover.path("status").asText(), failover.toString());

@@ -99,6 +99,25 @@ public class PoolJobService {
         return executionId;
     }
 
+    /**
+     * Starts a job that changes {@code pool} (and so must not run beside a failover or failback involving it) under the
+     * same database locks as the Front End jobs: a held lock → JobRunningException and nothing started. The job
+     * releases them through {@link org.failback.batch.jobs.PoolJobListener} however it ends.
+     */
+    public long startLocked(String jobName, PoolName poolName, Properties parameters) {
+        List<Integer> poolIds = poolIds(pools.pool(poolName));
+        locks.acquire(poolIds, jobName, jobName + " of " + poolName);
+        long executionId;
+        try {
+            executionId = operator().start(jobName, parameters);
+        } catch (RuntimeException e) {
+            locks.release(poolIds);
+            throw e;
+        }
+        locks.assignExecution(poolIds, executionId);
+        return executionId;
+    }
+
     public PoolJobPlan plan(String jobName, PoolName poolName, Integer maxUsers) {
         FrontEndPool pool = pools.pool(poolName);
         checkStartable(jobName, pool);

@@ -176,6 +176,38 @@ class LisIT extends ProductIT {
                 .anyMatch(j -> j.path("id").asLong() == restore));
     }
 
+    @Test
+    void restoreIntoAPoolAFailoverInvolvesIsRefusedWithJobRunningAndAcceptedOnceTheFailoverEnded() {
+        String pool = unique("lislock");
+        String backupPool = Pools.backupOf(pool);
+        Pools.createPair(operator(), pool, 3000, false);
+        operator().post("lis/" + pool + "/locations", Map.of("location", "Reception", "city", "Oslo", "country", "NO")).expect(201);
+        takeBackup(pool);
+        int before = viewer().get("lis/" + backupPool + "/locations").expect(200).json().size();
+        operator().post("pools/" + pool + "/outage").expect(200);
+        // Small chunks keep the failover running while the restore is tried.
+        long failover = operator().post("pools/" + pool + "/failover", Map.of("itemCount", 5, "partitions", 1))
+                .expect(202).json().path("jobExecutionId").asLong();
+
+        Api.Reply refused = operator().post("lis/" + backupPool + "/restores", Map.of("from", pool));
+        assertEquals(409, refused.status(), refused.body());
+        assertEquals("JOB_RUNNING", refused.code());
+        assertTrue(refused.json().path("message").asText().contains("pool-failover"), refused.body());
+        assertEquals("COMPLETED", Jobs.awaitEnd(operator(), failover, JOB_TIMEOUT).path("status").asText());
+        int afterFailover = viewer().get("lis/" + backupPool + "/locations").expect(200).json().size();
+        assertTrue(afterFailover > before, "the failover merged the failed pool's locations: " + before + " → " + afterFailover);
+
+        // The restore job releases the locks it took when it ends: a second one (and a failback) can start after it.
+        for (int round = 0; round < 2; round++) {
+            long restore = operator().post("lis/" + backupPool + "/restores", Map.of("from", pool)).expect(202).json().path("jobExecutionId").asLong();
+            assertEquals("COMPLETED", Jobs.awaitEnd(operator(), restore, JOB_TIMEOUT).path("status").asText());
+        }
+        assertEquals(afterFailover, viewer().get("lis/" + backupPool + "/locations").expect(200).json().size(),
+                "restoring the same backup again merges nothing new");
+        operator().post("pools/" + pool + "/repair").expect(200);
+        assertEquals("COMPLETED", Jobs.awaitEnd(operator(), Pools.startFailback(operator(), pool, null), JOB_TIMEOUT).path("status").asText());
+    }
+
     private static List<String> logLines(long execution) {
         return StreamSupport.stream(operator().get("jobs/" + execution + "/log").expect(200).json().spliterator(), false)
                 .map(l -> l.path("line").asText()).toList();

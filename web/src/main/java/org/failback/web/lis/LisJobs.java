@@ -10,10 +10,16 @@ import java.util.List;
 import java.util.Properties;
 import org.failback.batch.jobs.JobLog;
 import org.failback.batch.jobs.JobRuns;
+import org.failback.batch.pool.PoolJobService;
 import org.failback.domain.pool.PoolName;
 import org.failback.web.api.ApiException;
 
-/** Starts the LIS jobs; refuses a second backup of a pool while one runs (409 JOB_RUNNING). */
+/**
+ * Starts the LIS jobs. A second backup of a pool while one runs → 409 JOB_RUNNING. A restore changes the target
+ * pool's LIS database, as failover does, so it takes the pool locks in the database: refused (409 JOB_RUNNING) while
+ * a failover, failback or another restore involves that pool, on any node. Backups only read and take no lock, so
+ * the schedule keeps running through a long failover.
+ */
 @ApplicationScoped
 public class LisJobs {
 
@@ -26,6 +32,9 @@ public class LisJobs {
     @Inject
     JobLog log;
 
+    @Inject
+    PoolJobService poolJobs;
+
     public synchronized long startBackup(PoolName pool, String startedBy) {
         refuseWhileRunning(BACKUP_JOB, "pool", pool);
         Properties parameters = new Properties();
@@ -35,11 +44,10 @@ public class LisJobs {
 
     /** Restores {@code from}'s latest verified LIS backup merged into {@code into}'s LIS database. */
     public synchronized long startRestore(PoolName from, PoolName into, String startedBy) {
-        refuseWhileRunning(RESTORE_JOB, "backupPool", into);
         Properties parameters = new Properties();
         parameters.setProperty("pool", from.value());
         parameters.setProperty("backupPool", into.value());
-        return started(operator().start(RESTORE_JOB, parameters), RESTORE_JOB, into, startedBy, "of pool " + from + " into " + into);
+        return started(poolJobs.startLocked(RESTORE_JOB, into, parameters), RESTORE_JOB, into, startedBy, "of pool " + from + " into " + into);
     }
 
     /** Recorded like every product job, so it shows in GET /api/jobs with its log. */

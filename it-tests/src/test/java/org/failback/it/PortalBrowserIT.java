@@ -185,6 +185,27 @@ class PortalBrowserIT extends ProductIT {
         assertEquals(List.of(), consoleErrors, "browser console errors");
     }
 
+    @Test
+    void aPageWhoseSessionEndedShowsTheLoginFormAtItsNextPollAndReturnsAfterSigningIn() {
+        String pool = unique("expire");
+        Pools.createPair(operator(), pool, 20);
+        browser.signIn("viewer");
+        browser.go("/pool.xhtml?name=" + pool);
+        assertEquals("NORMAL", browser.text(By.id("pool-state")));
+
+        // What a session timeout (or a server restart) leaves behind: the page's polls carry a session the server no longer knows.
+        browser.driver().manage().deleteCookieNamed("JSESSIONID");
+        browser.await(Duration.ofSeconds(20), d -> d.findElements(By.id("j_username")).isEmpty() ? null : Boolean.TRUE);
+        browser.screenshot("11-session-ended");
+        assertTrue(browser.driver().getCurrentUrl().contains("/pool.xhtml?name=" + pool), browser.driver().getCurrentUrl());
+
+        browser.driver().findElement(By.id("j_username")).sendKeys(SERVER.credentials().getProperty("viewer.username"));
+        browser.driver().findElement(By.id("j_password")).sendKeys(SERVER.credentials().getProperty("viewer.password"));
+        browser.driver().findElement(By.id("sign-in")).click();
+        assertEquals("NORMAL", browser.text(By.id("pool-state")), "signing in again returns to the pool page");
+        assertTrue(browser.driver().getCurrentUrl().contains("/pool.xhtml?name=" + pool), browser.driver().getCurrentUrl());
+    }
+
     /** A CSV export fetched with the browser's session, as the export link would. */
     private String download(String path) {
         String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();

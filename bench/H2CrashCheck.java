@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * reopens the database and locks every row with SELECT … FOR UPDATE (as RegistrationWriter does for a raced user)
  * while another connection runs short transactions. A lock that does not come back within 30 s is a hang.
  *
- * <p>Run by bench/h2-crash-check.sh with the H2 jar on the class path. Measured here: H2 2.5.252 hung within 1–14
- * rounds in four tries out of five (and the stuck rows stay stuck across restarts: the next open hangs again);
+ * <p>Run by bench/h2-crash-check.sh with the H2 jar on the class path. Measured here: H2 2.5.252 hung in each of 4
+ * tries, within 1–14 rounds (and the stuck rows stay stuck across restarts: the next open hangs again);
  * 2.2.224 never, in 60 rounds. The lock must read a non-key column, as the product's does: SELECT id alone did not hang.
  */
 public class H2CrashCheck {

@@ -1,6 +1,7 @@
 package org.failback.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -51,5 +52,11 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("org.failback.batch..")
                 .should().dependOnClassesThat().resideInAPackage("org.failback.web..")
                 .check(product);
+    }
+
+    /** The experience policy reads registrar values; the registrar never reads the policy back (client does). */
+    @Test
+    void domainPackagesDependOnEachOtherWithoutCycles() {
+        slices().matching("org.failback.domain.(*)..").should().beFreeOfCycles().check(product);
     }
 }

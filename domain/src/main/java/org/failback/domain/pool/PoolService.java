@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.failback.domain.registrar.FailbackStatus;
 
 /**
  * Pool-level operations of seed 000, each in one transaction: a refused one changes nothing. The per-user work of
@@ -127,8 +126,7 @@ public class PoolService {
     public FrontEndPool beginFailback(PoolName name) {
         FrontEndPool pool = lockedPool(name);
         pool.beginFailback();
-        String affected = "SELECT id FROM registrar_user WHERE home_pool_id = ?1 AND failback_status IN ('"
-                + FailbackStatus.ON_BACKUP + "', '" + FailbackStatus.MOVED + "', '" + FailbackStatus.FAILED + "')";
+        String affected = "SELECT id FROM registrar_user WHERE home_pool_id = ?1 AND failback_status IN ('ON_BACKUP', 'MOVED', 'FAILED')";
         em.createNativeQuery("DELETE FROM conference_participant WHERE conference_id IN (SELECT id FROM conference"
                         + " WHERE state = 'ACTIVE' AND organizer_id IN (" + affected + "))")
                 .setParameter(1, pool.getId()).executeUpdate();

@@ -1,5 +1,11 @@
 package org.failback.web.api;
 
+import jakarta.batch.operations.BatchRuntimeException;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionIsRunningException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
+import jakarta.batch.operations.JobExecutionNotRunningException;
+import jakarta.batch.operations.JobRestartException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
@@ -15,19 +21,13 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jakarta.batch.operations.BatchRuntimeException;
-import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
-import jakarta.batch.operations.JobExecutionIsRunningException;
-import jakarta.batch.operations.JobExecutionNotMostRecentException;
-import jakarta.batch.operations.JobExecutionNotRunningException;
-import jakarta.batch.operations.JobRestartException;
 import org.failback.batch.jobs.JobRunningException;
 import org.failback.batch.pool.ExecutionNotFoundException;
+import org.failback.domain.client.ClientRefusedException;
 import org.failback.domain.conferencing.RejoinNotAllowedException;
 import org.failback.domain.conferencing.SessionNotFoundException;
 import org.failback.domain.pool.IllegalTransitionException;
 import org.failback.domain.pool.PoolNotFoundException;
-import org.failback.domain.registrar.ClientRefusedException;
 import org.failback.domain.registrar.UserNotFoundException;
 
 /** Turns every failure into the API's {@code {code, message}} with the status API.md fixes. */

@@ -1,4 +1,4 @@
-package org.failback.domain.registrar;
+package org.failback.domain.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,6 +13,12 @@ import org.failback.domain.experience.PresenceView;
 import org.failback.domain.experience.Refusal;
 import org.failback.domain.experience.SignInDecision;
 import org.failback.domain.pool.FrontEndPool;
+import org.failback.domain.registrar.ClientVersion;
+import org.failback.domain.registrar.Contact;
+import org.failback.domain.registrar.PresenceState;
+import org.failback.domain.registrar.RegistrarUser;
+import org.failback.domain.registrar.SipUri;
+import org.failback.domain.registrar.UserLookup;
 
 /**
  * What a client does for its user at the registrar: sign in and out, presence, contacts. Every request is judged by

@@ -1,8 +1,9 @@
-package org.failback.domain.registrar;
+package org.failback.domain.client;
 
 import org.failback.domain.experience.HomePoolView;
 import org.failback.domain.experience.UserView;
 import org.failback.domain.pool.FrontEndPool;
+import org.failback.domain.registrar.RegistrarUser;
 
 /** Reads entities into the views the experience policy judges, so the policy stays free of JPA. */
 public final class PolicyViews {

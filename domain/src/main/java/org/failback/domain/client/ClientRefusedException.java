@@ -1,7 +1,8 @@
-package org.failback.domain.registrar;
+package org.failback.domain.client;
 
 import org.failback.domain.experience.Refusal;
 import org.failback.domain.pool.PoolName;
+import org.failback.domain.registrar.SipUri;
 
 /** The experience policy refused a client request; the transaction rolls back, so nothing changed. */
 public class ClientRefusedException extends RuntimeException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,15 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         assertEquals(1200, home.path("counts").path("done").asLong(), home.toString());
         JsonNode users = operator.get("pools/" + pool + "/users?status=DONE&size=500").expect(200).json();
         assertEquals(1200, users.path("total").asLong());
+        // Each user was last written by mark-users-done, so that (partitioned) step started before and ended after it.
+        JsonNode markDone = step(failback, "mark-users-done");
+        Instant stepStart = Instant.parse(markDone.path("startTime").asText());
+        Instant stepEnd = Instant.parse(markDone.path("endTime").asText());
+        for (JsonNode user : users.path("items")) {
+            Instant updated = Instant.parse(user.path("updatedAt").asText());
+            assertTrue(!updated.isBefore(stepStart) && !updated.isAfter(stepEnd),
+                    "mark-users-done ran " + stepStart + " – " + stepEnd + " but wrote " + user);
+        }
         JsonNode backup = Pools.pool(operator, Pools.backupOf(pool));
         assertEquals("NORMAL", backup.path("state").asText());
         assertEquals(0, backup.path("counts").path("onBackup").asLong() + backup.path("counts").path("done").asLong(),
@@ -57,6 +67,15 @@ class FrontEndFailoverFailbackIT extends ProductIT {
 
         JsonNode log = operator.get("jobs/" + failbackId + "/log").expect(200).json();
         assertTrue(log.toString().contains("FAILING_BACK") && log.toString().contains("NORMAL"), log.toString());
+    }
+
+    private static JsonNode step(JsonNode job, String name) {
+        for (JsonNode step : job.path("steps")) {
+            if (name.equals(step.path("name").asText())) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step " + name + " in " + job);
     }
 
     @Test

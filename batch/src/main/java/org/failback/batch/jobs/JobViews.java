@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.failback.batch.pool.ExecutionNotFoundException;
 
@@ -27,6 +28,9 @@ public class JobViews {
     @Inject
     JobProgress progress;
 
+    @Inject
+    StepStartTimes stepStartTimes;
+
     public JobView view(long executionId) {
         JobOperator operator = BatchRuntime.getJobOperator();
         JobExecution execution;
@@ -37,6 +41,7 @@ public class JobViews {
         }
         Optional<JobRuns.Run> run = runs.find(executionId);
         List<StepExecution> stepExecutions = operator.getStepExecutions(executionId);
+        Map<Long, Instant> started = stepStartTimes.of(executionId);
         List<JobView.Step> steps = new ArrayList<>();
         long written = 0;
         for (StepExecution step : stepExecutions) {
@@ -47,7 +52,7 @@ public class JobViews {
                             + metric(step, Metric.MetricType.WRITE_SKIP_COUNT),
                     metric(step, Metric.MetricType.FILTER_COUNT), metric(step, Metric.MetricType.COMMIT_COUNT),
                     metric(step, Metric.MetricType.ROLLBACK_COUNT), step.getBatchStatus() == BatchStatus.COMPLETED ? 100.0 : 0.0,
-                    instant(step.getStartTime()), instant(step.getEndTime())));
+                    started.getOrDefault(step.getStepExecutionId(), instant(step.getStartTime())), instant(step.getEndTime())));
         }
         BatchStatus status = execution.getBatchStatus();
         JobProgress.Counter live = progress.of(executionId);

@@ -109,6 +109,11 @@ class FrontEndFailoverFailbackIT extends ProductIT {
 
         long first = Pools.startFailback(operator, pool, Map.of("itemCount", 10, "partitions", 2));
         Jobs.await("some users moved", TIMEOUT, () -> Pools.pool(operator, pool).path("counts").path("moved").asLong() > 100);
+        JsonNode running = operator.get("jobs/" + first).expect(200).json();
+        JsonNode moving = step(running, "move-users-home");
+        assertEquals("STARTED", moving.path("status").asText(), running.toString());
+        assertTrue(moving.path("writeCount").asLong() > 0 && moving.path("writeCount").asLong() <= running.path("itemsDone").asLong(),
+                "the running partitioned step shows what its partitions wrote so far: " + running);
         operator.post("jobs/" + first + "/stop").expect(202);
         JsonNode stopped = Jobs.awaitEnd(operator, first, TIMEOUT);
         assertEquals("STOPPED", stopped.path("status").asText(), stopped.toString());

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Live item counts of the executions running in this JVM, fed by the writers after each chunk, so the API and the
- * portal show counts, rate and ETA while partitions are still running (step metrics arrive only at the end).
+ * portal show counts, rate and ETA while partitions are still running, per job and per step (JBeret's step metrics
+ * of a partitioned step arrive only when it ends).
  */
 @ApplicationScoped
 public class JobProgress {
@@ -22,8 +23,10 @@ public class JobProgress {
         private final Instant started = Instant.now();
         private final AtomicLong done = new AtomicLong();
         private final ConcurrentLinkedDeque<long[]> samples = new ConcurrentLinkedDeque<>();
+        private final Map<String, AtomicLong> doneByStep = new ConcurrentHashMap<>();
 
-        void add(long items) {
+        void add(String step, long items) {
+            doneByStep.computeIfAbsent(step, name -> new AtomicLong()).addAndGet(items);
             long total = done.addAndGet(items);
             long now = System.currentTimeMillis();
             long[] last = samples.peekLast();
@@ -37,6 +40,12 @@ public class JobProgress {
 
         public long done() {
             return done.get();
+        }
+
+        /** Items written so far by the step of that name (all its partitions) in this execution. */
+        public long doneIn(String step) {
+            AtomicLong items = doneByStep.get(step);
+            return items == null ? 0 : items.get();
         }
 
         public Instant started() {
@@ -53,8 +62,8 @@ public class JobProgress {
         }
     }
 
-    public void written(long jobExecutionId, long items) {
-        counters.computeIfAbsent(jobExecutionId, id -> new Counter()).add(items);
+    public void written(long jobExecutionId, String step, long items) {
+        counters.computeIfAbsent(jobExecutionId, id -> new Counter()).add(step, items);
     }
 
     public Counter of(long jobExecutionId) {

@@ -42,12 +42,18 @@ public class JobViews {
         Optional<JobRuns.Run> run = runs.find(executionId);
         List<StepExecution> stepExecutions = operator.getStepExecutions(executionId);
         Map<Long, Instant> started = stepStartTimes.of(executionId);
+        JobProgress.Counter live = progress.of(executionId);
         List<JobView.Step> steps = new ArrayList<>();
         long written = 0;
         for (StepExecution step : stepExecutions) {
             long writes = metric(step, Metric.MetricType.WRITE_COUNT);
             written += writes;
-            steps.add(new JobView.Step(step.getStepName(), step.getBatchStatus().name(), metric(step, Metric.MetricType.READ_COUNT), writes,
+            // A running partitioned step has no metrics until it ends: what its writers reported is a lower bound.
+            boolean running = step.getBatchStatus() == BatchStatus.STARTED || step.getBatchStatus() == BatchStatus.STOPPING;
+            long liveWrites = running && live != null ? live.doneIn(step.getStepName()) : 0;
+            writes = Math.max(writes, liveWrites);
+            long reads = Math.max(metric(step, Metric.MetricType.READ_COUNT), liveWrites);
+            steps.add(new JobView.Step(step.getStepName(), step.getBatchStatus().name(), reads, writes,
                     metric(step, Metric.MetricType.PROCESS_SKIP_COUNT) + metric(step, Metric.MetricType.READ_SKIP_COUNT)
                             + metric(step, Metric.MetricType.WRITE_SKIP_COUNT),
                     metric(step, Metric.MetricType.FILTER_COUNT), metric(step, Metric.MetricType.COMMIT_COUNT),
@@ -55,7 +61,6 @@ public class JobViews {
                     started.getOrDefault(step.getStepExecutionId(), instant(step.getStartTime())), instant(step.getEndTime())));
         }
         BatchStatus status = execution.getBatchStatus();
-        JobProgress.Counter live = progress.of(executionId);
         long done = live != null ? Math.max(live.done(), written) : written;
         long total = Math.max(run.map(JobRuns.Run::itemsTotal).orElse(0L), done);
         double percent = status == BatchStatus.COMPLETED ? 100.0 : total == 0 ? 0.0 : Math.min(100.0, 100.0 * done / total);

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
@@ -46,6 +47,9 @@ public class RegistrationWriter extends AbstractItemWriter {
     JobContext job;
 
     @Inject
+    StepContext step;
+
+    @Inject
     JobProgress progress;
 
     @Resource(lookup = "java:jboss/datasources/FailbackDS")
@@ -71,7 +75,7 @@ public class RegistrationWriter extends AbstractItemWriter {
             }
             TransitionLog.record(c, job.getExecutionId(), applied, now);
         }
-        progress.written(job.getExecutionId(), items.size());
+        progress.written(job.getExecutionId(), step.getStepName(), items.size());
     }
 
     private static int[] update(Connection c, List<UserChange> changes, Timestamp now) throws SQLException {

@@ -84,15 +84,7 @@ public class PoolJobService {
 
     private long start(String jobName, PoolName poolName, Options options, String startedBy) {
         PoolJobPreparation.Prepared prepared = preparation.prepare(jobName, poolName);
-        List<Integer> poolIds = prepared.poolIds();
-        long executionId;
-        try {
-            executionId = operator().start(jobName, parameters(prepared.pool(), options));
-        } catch (RuntimeException e) {
-            locks.release(poolIds);
-            throw e;
-        }
-        locks.assignExecution(poolIds, executionId);
+        long executionId = startHolding(prepared.poolIds(), jobName, parameters(prepared.pool(), options));
         long items = itemsTotal(jobName, prepared.pool(), options);
         runs.record(new JobRuns.Run(executionId, jobName, poolName.value(), startedBy, null, items, Instant.now()));
         log.log(executionId, null, startedBy + " started " + jobName + " of pool " + poolName + " (" + items + " items to do)");
@@ -107,6 +99,11 @@ public class PoolJobService {
     public long startLocked(String jobName, PoolName poolName, Properties parameters) {
         List<Integer> poolIds = poolIds(pools.pool(poolName));
         locks.acquire(poolIds, jobName, jobName + " of " + poolName);
+        return startHolding(poolIds, jobName, parameters);
+    }
+
+    /** Starts the job on pools whose locks are taken: the locks pass to the execution, or are let go if it cannot start. */
+    private long startHolding(List<Integer> poolIds, String jobName, Properties parameters) {
         long executionId;
         try {
             executionId = operator().start(jobName, parameters);

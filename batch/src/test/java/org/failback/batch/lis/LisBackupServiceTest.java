@@ -12,7 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.failback.batch.engine.SchemaMigration;
+import org.failback.batch.engine.MigratedProductDatabase;
 import org.failback.batch.pool.DemoTopology;
 import org.failback.domain.dbadmin.CorruptBackupException;
 import org.failback.domain.dbadmin.VerificationResult;
@@ -39,9 +39,7 @@ class LisBackupServiceTest {
 
     @BeforeEach
     void seed() throws SQLException {
-        product = new JdbcDataSource();
-        product.setURL("jdbc:h2:" + data.resolve("db/failback") + ";DB_CLOSE_ON_EXIT=FALSE");
-        SchemaMigration.migrate(product);
+        product = MigratedProductDatabase.at(data.resolve("db/failback"));
         storage = new LisStorage(data);
         try (Connection c = product.getConnection()) {
             c.setAutoCommit(false);

@@ -8,7 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.failback.batch.engine.SchemaMigration;
+import org.failback.batch.engine.MigratedProductDatabase;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,9 +20,7 @@ class DemoTopologyTest {
 
     @Test
     void demoTopologyHasTwoPairedPoolsWithZeroPaddedUsersContactsAndSessions() throws SQLException {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE");
-        SchemaMigration.migrate(ds);
+        JdbcDataSource ds = MigratedProductDatabase.at(dir.resolve("db"));
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             DemoTopology demo = new DemoTopology(c);

@@ -13,7 +13,7 @@ import java.sql.Statement;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.failback.batch.engine.SchemaMigration;
+import org.failback.batch.engine.MigratedProductDatabase;
 import org.failback.batch.pool.DemoTopology;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -43,9 +43,7 @@ class PartitionedUserReadingTest {
 
     @BeforeEach
     void poolOnBackup() throws SQLException {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE");
-        SchemaMigration.migrate(dataSource);
+        dataSource = MigratedProductDatabase.at(dir.resolve("db"));
         c = dataSource.getConnection();
         new DemoTopology(c).seed(USERS);
         try (Statement st = c.createStatement();

@@ -95,8 +95,14 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         assertEquals(50, during.path("counts").path("moved").asLong(), during.toString());
         assertEquals(550, during.path("counts").path("onBackup").asLong());
 
+        assertEquals(50, step(staged, "move-users-home").path("itemsTotal").asLong(), "a staged step sets out to move its limit: " + staged);
+
         long rest = Pools.startFailback(operator, pool, null);
-        assertEquals("COMPLETED", Jobs.awaitEnd(operator, rest, TIMEOUT).path("status").asText());
+        JsonNode completed = Jobs.awaitEnd(operator, rest, TIMEOUT);
+        assertEquals("COMPLETED", completed.path("status").asText());
+        assertEquals(550, step(completed, "move-users-home").path("itemsTotal").asLong(), completed.toString());
+        assertEquals(600, step(completed, "mark-users-done").path("itemsTotal").asLong(), completed.toString());
+        assertTrue(step(completed, "begin-failback").path("itemsTotal").isNull(), "a batchlet step counts no items: " + completed);
         assertEquals(600, Pools.pool(operator, pool).path("counts").path("done").asLong());
         JsonNode audit = operator.get("pools/" + pool + "/transition-audit").expect(200).json();
         assertEquals(600, audit.path("transitions").path("ON_BACKUP->MOVED").asLong(), audit.toString());
@@ -116,6 +122,10 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         assertEquals("STARTED", moving.path("status").asText(), running.toString());
         assertTrue(moving.path("writeCount").asLong() > 0 && moving.path("writeCount").asLong() <= running.path("itemsDone").asLong(),
                 "the running partitioned step shows what its partitions wrote so far: " + running);
+        assertEquals(4000, moving.path("itemsTotal").asLong(), "the step's total is counted when it starts: " + running);
+        assertEquals(Math.round(1000.0 * moving.path("writeCount").asLong() / 4000) / 10.0, moving.path("percent").asDouble(),
+                "the running step's percent is its writes against its total: " + running);
+        assertTrue(moving.path("percent").asDouble() > 0, running.toString());
         operator.post("jobs/" + first + "/stop").expect(202);
         JsonNode stopped = Jobs.awaitEnd(operator, first, TIMEOUT);
         assertEquals("STOPPED", stopped.path("status").asText(), stopped.toString());

@@ -83,6 +83,7 @@ class PortalBrowserIT extends ProductIT {
         browser.await(d -> "NORMAL".equals(d.findElement(By.id("pool-state")).getText()) ? Boolean.TRUE : null);
         assertEquals("COMPLETED", browser.text(By.id("job-status")));
         assertTrue(browser.text(By.id("steps")).contains("move-users-home"), browser.text(By.id("steps")));
+        assertTrue(browser.text(By.id("steps")).contains(USERS + " / " + USERS), "each user step shows its writes against its total: " + browser.text(By.id("steps")));
         assertTrue(browser.text(By.id("log")).contains("started pool-failback of pool " + pool), browser.text(By.id("log")));
         assertTrue(browser.driver().findElements(By.cssSelector("[id='live:throughput'] canvas")).size() == 1, "throughput chart drawn");
         browser.screenshot("05-job-completed");

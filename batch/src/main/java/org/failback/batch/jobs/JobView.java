@@ -8,8 +8,8 @@ public record JobView(long id, String jobName, String pool, String status, Insta
                       String exitStatus, Long restartOf, String startedBy, long itemsTotal, long itemsDone,
                       double percent, double itemsPerSecond, Long etaSeconds, List<Step> steps) {
 
-    /** One step of the execution. */
+    /** One step of the execution; {@code itemsTotal} is null for a step that does no items (a batchlet). */
     public record Step(String name, String status, long readCount, long writeCount, long skipCount, long filterCount,
-                       long commitCount, long rollbackCount, double percent, Instant startTime, Instant endTime) {
+                       long commitCount, long rollbackCount, Long itemsTotal, double percent, Instant startTime, Instant endTime) {
     }
 }

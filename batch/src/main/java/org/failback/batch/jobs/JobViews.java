@@ -31,6 +31,9 @@ public class JobViews {
     @Inject
     StepStartTimes stepStartTimes;
 
+    @Inject
+    StepTotals stepTotals;
+
     public JobView view(long executionId) {
         JobOperator operator = BatchRuntime.getJobOperator();
         JobExecution execution;
@@ -42,6 +45,7 @@ public class JobViews {
         Optional<JobRuns.Run> run = runs.find(executionId);
         List<StepExecution> stepExecutions = operator.getStepExecutions(executionId);
         Map<Long, Instant> started = stepStartTimes.of(executionId);
+        Map<String, Long> totals = stepTotals.of(executionId);
         JobProgress.Counter live = progress.of(executionId);
         List<JobView.Step> steps = new ArrayList<>();
         long written = 0;
@@ -53,11 +57,12 @@ public class JobViews {
             long liveWrites = running && live != null ? live.doneIn(step.getStepName()) : 0;
             writes = Math.max(writes, liveWrites);
             long reads = Math.max(metric(step, Metric.MetricType.READ_COUNT), liveWrites);
+            Long stepTotal = totals.get(step.getStepName());
             steps.add(new JobView.Step(step.getStepName(), step.getBatchStatus().name(), reads, writes,
                     metric(step, Metric.MetricType.PROCESS_SKIP_COUNT) + metric(step, Metric.MetricType.READ_SKIP_COUNT)
                             + metric(step, Metric.MetricType.WRITE_SKIP_COUNT),
                     metric(step, Metric.MetricType.FILTER_COUNT), metric(step, Metric.MetricType.COMMIT_COUNT),
-                    metric(step, Metric.MetricType.ROLLBACK_COUNT), step.getBatchStatus() == BatchStatus.COMPLETED ? 100.0 : 0.0,
+                    metric(step, Metric.MetricType.ROLLBACK_COUNT), stepTotal, stepPercent(step.getBatchStatus(), writes, stepTotal),
                     started.getOrDefault(step.getStepExecutionId(), instant(step.getStartTime())), instant(step.getEndTime())));
         }
         BatchStatus status = execution.getBatchStatus();
@@ -98,6 +103,14 @@ public class JobViews {
     public List<long[]> throughput(long executionId) {
         JobProgress.Counter live = progress.of(executionId);
         return live == null ? List.of() : live.samples();
+    }
+
+    /** A step that ended well is done whatever it counted; others are as far as their writes against their total. */
+    private static double stepPercent(BatchStatus status, long writes, Long total) {
+        if (status == BatchStatus.COMPLETED) {
+            return 100.0;
+        }
+        return total == null || total == 0 ? 0.0 : round(Math.min(100.0, 100.0 * writes / total));
     }
 
     private static long metric(StepExecution step, Metric.MetricType type) {

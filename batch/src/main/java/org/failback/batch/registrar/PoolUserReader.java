@@ -74,6 +74,8 @@ public class PoolUserReader extends AbstractItemReader {
     private String from;
     private String upTo;
     private long remaining;
+    /** The last page of the current status came back short: the status has nothing more in the range. */
+    private boolean statusExhausted;
 
     @Override
     public void open(Serializable checkpoint) {
@@ -90,8 +92,9 @@ public class PoolUserReader extends AbstractItemReader {
             return null;
         }
         while (page.isEmpty() && position.status() < wanted.length) {
-            if (!fetch()) {
+            if (statusExhausted || !fetch()) {
                 position = new Position(position.status() + 1, from);
+                statusExhausted = false;
             }
         }
         UserRow next = page.pollFirst();
@@ -108,7 +111,10 @@ public class PoolUserReader extends AbstractItemReader {
         return position;
     }
 
-    /** Reads the next page of the current status; false when that status has nothing left in the range. */
+    /**
+     * Reads the next page of the current status; false when that status has nothing left in the range. A short page
+     * is the status's last, so the reader moves on without asking again.
+     */
     private boolean fetch() throws SQLException {
         int size = UserRangePartitionMapper.parse(pageSize, 1000);
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(PAGE)) {
@@ -127,6 +133,7 @@ public class PoolUserReader extends AbstractItemReader {
                 }
             }
         }
+        statusExhausted = page.size() < size;
         return !page.isEmpty();
     }
 }

@@ -5,6 +5,8 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
 import jakarta.batch.api.partition.PartitionPlanImpl;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
@@ -15,11 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.failback.batch.jobs.StepTotals;
+import org.failback.domain.registrar.FailbackStatus;
 
 /**
  * Splits a pool's users into SIP ranges, one per partition, along the (pool, sip) index the readers page on. The
  * ranges cover every user homed on the pool, not only those still to do, so a restart computes the same ranges and
- * each partition's checkpoint stays valid.
+ * each partition's checkpoint stays valid. It also records how many users the step sets out to move (those in the
+ * statuses its readers read, at most a staged failback's limit), the total its progress is measured against.
  */
 @Named
 public class UserRangePartitionMapper implements PartitionMapper {
@@ -36,19 +41,37 @@ public class UserRangePartitionMapper implements PartitionMapper {
     @BatchProperty
     String maxUsers;
 
+    /** The statuses the step's readers read: the users it has to do. */
+    @Inject
+    @BatchProperty
+    String statuses;
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    StepContext step;
+
+    @Inject
+    StepTotals totals;
+
     @Resource(lookup = "java:jboss/datasources/FailbackDS")
     DataSource dataSource;
 
     @Override
     public PartitionPlan mapPartitions() throws Exception {
-        // A staged failback moves "at most N more" users: one partition keeps that count exact.
-        boolean staged = maxUsers != null && !maxUsers.isBlank();
-        int wanted = staged ? 1 : Math.max(1, Math.min(64, parse(partitions, 2)));
-        List<String> bounds;
         try (Connection c = dataSource.getConnection()) {
-            int pool = Integer.parseInt(poolId);
-            bounds = bounds(c, pool, wanted, count(c, pool));
+            totals.record(job.getExecutionId(), step.getStepName(), usersToDo(c));
+            return plan(c);
         }
+    }
+
+    /** The partitions: SIP ranges of about equal size over every user homed on the pool. */
+    PartitionPlan plan(Connection c) throws SQLException {
+        // A staged failback moves "at most N more" users: one partition keeps that count exact.
+        int wanted = staged() ? 1 : Math.max(1, Math.min(64, parse(partitions, 2)));
+        int pool = Integer.parseInt(poolId);
+        List<String> bounds = bounds(c, pool, wanted, count(c, pool));
         int count = bounds.size() + 1;
         Properties[] properties = new Properties[count];
         for (int i = 0; i < count; i++) {
@@ -62,6 +85,26 @@ public class UserRangePartitionMapper implements PartitionMapper {
         plan.setPartitionProperties(properties);
         plan.setPartitionsOverride(false);
         return plan;
+    }
+
+    /** The users the step sets out to do: those in its statuses now, at most a staged failback's limit. */
+    long usersToDo(Connection c) throws SQLException {
+        long users = 0;
+        try (PreparedStatement query = c.prepareStatement("SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ? AND failback_status = ?")) {
+            for (FailbackStatus status : UserTransition.parseStatuses(statuses)) {
+                query.setInt(1, Integer.parseInt(poolId));
+                query.setString(2, status.name());
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    users += rs.getLong(1);
+                }
+            }
+        }
+        return staged() ? Math.min(users, parse(maxUsers, 0)) : users;
+    }
+
+    private boolean staged() {
+        return maxUsers != null && !maxUsers.isBlank();
     }
 
     private static long count(Connection c, int pool) throws SQLException {

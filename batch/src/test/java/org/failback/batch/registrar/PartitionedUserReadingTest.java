@@ -93,7 +93,7 @@ class PartitionedUserReadingTest {
 
     @Test
     void partitionsSplitThePoolIntoDisjointSipRangesThatCoverEveryUser() throws Exception {
-        PartitionPlan plan = mapper("3", null).mapPartitions();
+        PartitionPlan plan = mapper("3", null).plan(c);
         assertEquals(3, plan.getPartitions());
         long covered = 0;
         String previousLast = "";
@@ -111,7 +111,23 @@ class PartitionedUserReadingTest {
 
     @Test
     void stagedFailbackReadsOnePartitionSoItsLimitIsExact() throws Exception {
-        assertEquals(1, mapper("4", "10").mapPartitions().getPartitions());
+        assertEquals(1, mapper("4", "10").plan(c).getPartitions());
+    }
+
+    @Test
+    void aStepSetsOutToDoTheUsersInItsStatusesAndAStagedOneAtMostItsLimit() throws Exception {
+        try (PreparedStatement moved = c.prepareStatement("UPDATE registrar_user SET failback_status = ? WHERE home_pool_id = ? AND sip <= ?")) {
+            moved.setString(1, "MOVED");
+            moved.setInt(2, poolId);
+            moved.setString(3, middleSip);
+            assertEquals(USERS / 2, moved.executeUpdate());
+        }
+        assertEquals(USERS / 2, mapper("2", null).usersToDo(c), "ON_BACKUP and FAILED users are still to move");
+        assertEquals(10, mapper("2", "10").usersToDo(c), "a staged failback moves at most its limit");
+        assertEquals(USERS / 2, mapper("2", USERS + "").usersToDo(c), "and no more than there are");
+        UserRangePartitionMapper done = mapper("2", null);
+        done.statuses = "MOVED";
+        assertEquals(USERS / 2, done.usersToDo(c));
     }
 
     private UserRangePartitionMapper mapper(String partitions, String maxUsers) {
@@ -120,6 +136,7 @@ class PartitionedUserReadingTest {
         mapper.poolId = Integer.toString(poolId);
         mapper.partitions = partitions;
         mapper.maxUsers = maxUsers;
+        mapper.statuses = "FAILED,ON_BACKUP";
         return mapper;
     }
 

@@ -44,11 +44,11 @@ public class FailbackBench {
             Result result = run(size, jobOptions);
             System.out.printf("failback users=%d seconds=%.3f users_per_s=%.0f loop_ratio=%.2f raw_ratio=%.2f%n",
                     result.users, result.job, result.users / result.job, result.job / result.loop, result.job / result.setBased);
-            System.out.printf("  (baselines: keyset loop %.3f s, set-based %.3f s)%n", result.loop, result.setBased);
+            System.out.printf("  (baselines: keyset loop %.3f s, set-based %.3f s; job steps: %s)%n", result.loop, result.setBased, result.steps);
         }
     }
 
-    private record Result(int users, double job, double loop, double setBased) {
+    private record Result(int users, double job, double loop, double setBased, String steps) {
     }
 
     private static Result run(int users, String jobOptions) throws Exception {
@@ -66,7 +66,17 @@ public class FailbackBench {
         double jobSeconds = Duration.between(Instant.parse(text(job, "startTime")), Instant.parse(text(job, "endTime"))).toMillis() / 1000.0;
         double loop = decimal(call("POST", "test-hooks/bench/" + pool + "/loop", null, 200), "seconds");
         double raw = decimal(call("POST", "test-hooks/bench/" + pool + "/set-based", null, 200), "seconds");
-        return new Result(users, jobSeconds, loop, raw);
+        return new Result(users, jobSeconds, loop, raw, stepDurations(job));
+    }
+
+    /** Each step's duration in ms, in the order the steps ran (JSON-B writes a step's fields in lexicographic order). */
+    private static String stepDurations(String job) {
+        Matcher step = Pattern.compile("\\{[^{}]*?\"endTime\":\"([^\"]+)\"[^{}]*?\"name\":\"([^\"]+)\"[^{}]*?\"startTime\":\"([^\"]+)\"[^{}]*\\}").matcher(job);
+        java.util.List<String> steps = new java.util.ArrayList<>();
+        while (step.find()) {
+            steps.add(step.group(2) + " " + Duration.between(Instant.parse(step.group(3)), Instant.parse(step.group(1))).toMillis() + " ms");
+        }
+        return String.join(", ", steps);
     }
 
     private static String awaitEnd(long id) throws Exception {

@@ -138,6 +138,8 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         JsonNode done = Jobs.awaitEnd(operator, restarted, TIMEOUT);
         assertEquals("COMPLETED", done.path("status").asText(), done.toString());
         assertEquals(first, done.path("restartOf").asLong());
+        assertEquals(8000 - movedWhenStopped, done.path("itemsTotal").asLong(), "the restart sets out to do what was left: " + done);
+        assertEquals(done.path("itemsTotal").asLong(), done.path("itemsDone").asLong(), done.toString());
         assertEquals("NORMAL", Pools.pool(operator, pool).path("state").asText());
 
         JsonNode audit = operator.get("pools/" + pool + "/transition-audit").expect(200).json();

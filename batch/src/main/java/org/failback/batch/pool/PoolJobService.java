@@ -84,8 +84,9 @@ public class PoolJobService {
 
     private long start(String jobName, PoolName poolName, Options options, String startedBy) {
         PoolJobPreparation.Prepared prepared = preparation.prepare(jobName, poolName);
-        long executionId = startHolding(prepared.poolIds(), jobName, parameters(prepared.pool(), options));
+        // Counted before the start: a small job can be moving users before start() returns.
         long items = itemsTotal(jobName, prepared.pool(), options);
+        long executionId = startHolding(prepared.poolIds(), jobName, parameters(prepared.pool(), options));
         runs.record(new JobRuns.Run(executionId, jobName, poolName.value(), startedBy, null, items, Instant.now()));
         log.log(executionId, null, startedBy + " started " + jobName + " of pool " + poolName + " (" + items + " items to do)");
         return executionId;
@@ -162,9 +163,11 @@ public class PoolJobService {
         if (locks.holders(poolIds).isEmpty()) {
             locks.acquire(poolIds, run.jobName(), "restart of " + executionId);
         }
+        Properties parameters = operator.getParameters(executionId);
+        long items = itemsLeft(run, parameters);
         long restarted;
         try {
-            restarted = operator.restart(executionId, operator.getParameters(executionId));
+            restarted = operator.restart(executionId, parameters);
         } catch (RuntimeException e) {
             if (!RUNNING.contains(status)) {
                 locks.release(poolIds);
@@ -172,8 +175,9 @@ public class PoolJobService {
             throw e;
         }
         locks.assignExecution(poolIds, restarted);
-        runs.record(new JobRuns.Run(restarted, run.jobName(), run.pool(), startedBy, executionId, run.itemsTotal(), now));
-        log.log(restarted, null, startedBy + " restarted execution " + executionId + " (" + status + ") from its last checkpoint");
+        runs.record(new JobRuns.Run(restarted, run.jobName(), run.pool(), startedBy, executionId, items, now));
+        log.log(restarted, null, startedBy + " restarted execution " + executionId + " (" + status + ") from its last checkpoint ("
+                + items + " items to do)");
         return restarted;
     }
 
@@ -231,6 +235,16 @@ public class PoolJobService {
             parameters.setProperty("maxUsers", Integer.toString(options.maxUsers()));
         }
         return parameters;
+    }
+
+    /** What a restart still has to do: the users' state now, not what the first execution set out to do. */
+    private long itemsLeft(JobRuns.Run run, Properties parameters) {
+        if (!FAILOVER.equals(run.jobName()) && !FAILBACK.equals(run.jobName())) {
+            return run.itemsTotal();
+        }
+        String maxUsers = parameters.getProperty("maxUsers");
+        Options options = new Options(null, null, maxUsers == null ? null : Integer.valueOf(maxUsers));
+        return itemsTotal(run.jobName(), pools.pool(PoolName.of(run.pool())), options);
     }
 
     private long itemsTotal(String jobName, FrontEndPool pool, Options options) {

@@ -77,11 +77,14 @@ class JobRepositoryRestartIT {
         assertEquals("STARTED", left.path("status").asText(), "a killed execution stays STARTED: " + left);
         long movedBefore = Pools.pool(again, pool).path("counts").path("moved").asLong();
         assertTrue(movedBefore > 0 && movedBefore < users, "killed mid-step with " + movedBefore + " users moved");
+        assertEquals(movedBefore, left.path("itemsDone").asLong(), "what the killed execution wrote is still counted: " + left);
         assertEquals(409, again.post("pools/" + pool + "/failback").status(), "the crashed execution still holds the pool");
 
         long restarted = again.post("jobs/" + crashed + "/restart").expect(202).json().path("jobExecutionId").asLong();
         JsonNode done = Jobs.awaitEnd(again, restarted, TIMEOUT);
         assertEquals("COMPLETED", done.path("status").asText(), done.toString());
+        assertEquals(2 * (users - movedBefore) + movedBefore, done.path("itemsTotal").asLong(), done.toString());
+        assertEquals(done.path("itemsTotal").asLong(), done.path("itemsDone").asLong(), done.toString());
         assertEquals("NORMAL", Pools.pool(again, pool).path("state").asText());
         assertEquals(users, Pools.pool(again, pool).path("counts").path("done").asLong());
         JsonNode audit = again.get("pools/" + pool + "/transition-audit").expect(200).json();

@@ -26,13 +26,16 @@ public class JobViews {
     JobRuns runs;
 
     @Inject
-    JobProgress progress;
+    JobThroughput throughput;
 
     @Inject
     StepStartTimes stepStartTimes;
 
     @Inject
     StepTotals stepTotals;
+
+    @Inject
+    StepProgress stepProgress;
 
     public JobView view(long executionId) {
         JobOperator operator = BatchRuntime.getJobOperator();
@@ -46,17 +49,15 @@ public class JobViews {
         List<StepExecution> stepExecutions = operator.getStepExecutions(executionId);
         Map<Long, Instant> started = stepStartTimes.of(executionId);
         Map<String, Long> totals = stepTotals.of(executionId);
-        JobProgress.Counter live = progress.of(executionId);
+        Map<String, Long> written = stepProgress.of(executionId);
         List<JobView.Step> steps = new ArrayList<>();
-        long written = 0;
+        long done = 0;
         for (StepExecution step : stepExecutions) {
-            long writes = metric(step, Metric.MetricType.WRITE_COUNT);
-            written += writes;
-            // A running partitioned step has no metrics until it ends: what its writers reported is a lower bound.
-            boolean running = step.getBatchStatus() == BatchStatus.STARTED || step.getBatchStatus() == BatchStatus.STOPPING;
-            long liveWrites = running && live != null ? live.doneIn(step.getStepName()) : 0;
-            writes = Math.max(writes, liveWrites);
-            long reads = Math.max(metric(step, Metric.MetricType.READ_COUNT), liveWrites);
+            // JBeret counts a partitioned step only when it ends (never, if its server died): its writers' own
+            // count is exact at any moment.
+            long writes = Math.max(metric(step, Metric.MetricType.WRITE_COUNT), written.getOrDefault(step.getStepName(), 0L));
+            done += writes;
+            long reads = Math.max(metric(step, Metric.MetricType.READ_COUNT), writes);
             Long stepTotal = totals.get(step.getStepName());
             steps.add(new JobView.Step(step.getStepName(), step.getBatchStatus().name(), reads, writes,
                     metric(step, Metric.MetricType.PROCESS_SKIP_COUNT) + metric(step, Metric.MetricType.READ_SKIP_COUNT)
@@ -66,7 +67,6 @@ public class JobViews {
                     started.getOrDefault(step.getStepExecutionId(), instant(step.getStartTime())), instant(step.getEndTime())));
         }
         BatchStatus status = execution.getBatchStatus();
-        long done = live != null ? Math.max(live.done(), written) : written;
         long total = Math.max(run.map(JobRuns.Run::itemsTotal).orElse(0L), done);
         double percent = status == BatchStatus.COMPLETED ? 100.0 : total == 0 ? 0.0 : Math.min(100.0, 100.0 * done / total);
         Instant start = instant(execution.getStartTime());
@@ -101,7 +101,7 @@ public class JobViews {
 
     /** Throughput samples (epoch millis, items done) of an execution running in this JVM, for the portal's chart. */
     public List<long[]> throughput(long executionId) {
-        JobProgress.Counter live = progress.of(executionId);
+        JobThroughput.Counter live = throughput.of(executionId);
         return live == null ? List.of() : live.samples();
     }
 

@@ -21,14 +21,14 @@ public class PoolJobListener implements JobListener {
     JobLog log;
 
     @Inject
-    JobProgress progress;
+    JobThroughput throughput;
 
     @Inject
     PoolJobLock locks;
 
     @Override
     public void beforeJob() {
-        progress.started(job.getExecutionId());
+        throughput.started(job.getExecutionId());
         log.log(job.getExecutionId(), null, "job " + job.getJobName() + " started on " + NodeIdentity.current()
                 + " with " + BatchRuntime.getJobOperator().getParameters(job.getExecutionId()));
     }

@@ -18,7 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.failback.batch.jobs.JobProgress;
+import org.failback.batch.jobs.JobThroughput;
+import org.failback.batch.jobs.StepProgress;
 import org.failback.domain.registrar.FailbackStatus;
 import org.failback.domain.registrar.Registration;
 import org.failback.domain.registrar.RegistrationMode;
@@ -27,7 +28,8 @@ import org.failback.domain.registrar.RegistrationMode;
  * Writes a chunk of user changes as one JDBC batch, in the chunk's transaction (which also holds the checkpoint).
  * Each update only applies if the user is still as read, and every applied change is recorded in user_transition,
  * so a re-processed user is never moved twice. A user who signed in or out since the read is re-read under a row
- * lock and the transition applied to what is there now.
+ * lock and the transition applied to what is there now. The chunk's item count goes to the step's progress in the
+ * same transaction.
  */
 @Named
 public class RegistrationWriter extends AbstractItemWriter {
@@ -43,6 +45,11 @@ public class RegistrationWriter extends AbstractItemWriter {
     @BatchProperty
     String backupPoolId;
 
+    /** Which partition of the step this writer serves (its range's lower bound): its own progress row. */
+    @Inject
+    @BatchProperty
+    String partition;
+
     @Inject
     JobContext job;
 
@@ -50,7 +57,7 @@ public class RegistrationWriter extends AbstractItemWriter {
     StepContext step;
 
     @Inject
-    JobProgress progress;
+    JobThroughput throughput;
 
     @Resource(lookup = "java:jboss/datasources/FailbackDS")
     DataSource dataSource;
@@ -74,8 +81,9 @@ public class RegistrationWriter extends AbstractItemWriter {
                 reapply(c, change, now).ifPresent(applied::add);
             }
             TransitionLog.record(c, job.getExecutionId(), applied, now);
+            StepProgress.add(c, job.getExecutionId(), step.getStepName(), partition, items.size(), now);
         }
-        progress.written(job.getExecutionId(), step.getStepName(), items.size());
+        throughput.written(job.getExecutionId(), items.size());
     }
 
     private static int[] update(Connection c, List<UserChange> changes, Timestamp now) throws SQLException {

@@ -47,7 +47,7 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         JsonNode users = operator.get("pools/" + pool + "/users?status=DONE&size=500").expect(200).json();
         assertEquals(1200, users.path("total").asLong());
         // Each user was last written by mark-users-done, so that (partitioned) step started before and ended after it.
-        JsonNode markDone = step(failback, "mark-users-done");
+        JsonNode markDone = Jobs.step(failback, "mark-users-done");
         Instant stepStart = Instant.parse(markDone.path("startTime").asText());
         Instant stepEnd = Instant.parse(markDone.path("endTime").asText());
         for (JsonNode user : users.path("items")) {
@@ -71,14 +71,6 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         assertTrue(log.toString().contains("FAILING_BACK") && log.toString().contains("NORMAL"), log.toString());
     }
 
-    private static JsonNode step(JsonNode job, String name) {
-        for (JsonNode step : job.path("steps")) {
-            if (name.equals(step.path("name").asText())) {
-                return step;
-            }
-        }
-        throw new AssertionError("no step " + name + " in " + job);
-    }
 
     @Test
     void stagedFailbackMovesAtMostTheGivenUsersThenStopsWithPoolStillFailingBack() {
@@ -95,14 +87,14 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         assertEquals(50, during.path("counts").path("moved").asLong(), during.toString());
         assertEquals(550, during.path("counts").path("onBackup").asLong());
 
-        assertEquals(50, step(staged, "move-users-home").path("itemsTotal").asLong(), "a staged step sets out to move its limit: " + staged);
+        assertEquals(50, Jobs.step(staged, "move-users-home").path("itemsTotal").asLong(), "a staged step sets out to move its limit: " + staged);
 
         long rest = Pools.startFailback(operator, pool, null);
         JsonNode completed = Jobs.awaitEnd(operator, rest, TIMEOUT);
         assertEquals("COMPLETED", completed.path("status").asText());
-        assertEquals(550, step(completed, "move-users-home").path("itemsTotal").asLong(), completed.toString());
-        assertEquals(600, step(completed, "mark-users-done").path("itemsTotal").asLong(), completed.toString());
-        assertTrue(step(completed, "begin-failback").path("itemsTotal").isNull(), "a batchlet step counts no items: " + completed);
+        assertEquals(550, Jobs.step(completed, "move-users-home").path("itemsTotal").asLong(), completed.toString());
+        assertEquals(600, Jobs.step(completed, "mark-users-done").path("itemsTotal").asLong(), completed.toString());
+        assertTrue(Jobs.step(completed, "begin-failback").path("itemsTotal").isNull(), "a batchlet step counts no items: " + completed);
         assertEquals(600, Pools.pool(operator, pool).path("counts").path("done").asLong());
         JsonNode audit = operator.get("pools/" + pool + "/transition-audit").expect(200).json();
         assertEquals(600, audit.path("transitions").path("ON_BACKUP->MOVED").asLong(), audit.toString());
@@ -118,7 +110,7 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         long first = Pools.startFailback(operator, pool, Map.of("itemCount", 10, "partitions", 2));
         Jobs.await("some users moved", TIMEOUT, () -> Pools.pool(operator, pool).path("counts").path("moved").asLong() > 100);
         JsonNode running = operator.get("jobs/" + first).expect(200).json();
-        JsonNode moving = step(running, "move-users-home");
+        JsonNode moving = Jobs.step(running, "move-users-home");
         assertEquals("STARTED", moving.path("status").asText(), running.toString());
         assertTrue(moving.path("writeCount").asLong() > 0 && moving.path("writeCount").asLong() <= running.path("itemsDone").asLong(),
                 "the running partitioned step shows what its partitions wrote so far: " + running);

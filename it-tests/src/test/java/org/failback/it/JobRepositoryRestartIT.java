@@ -85,6 +85,8 @@ class JobRepositoryRestartIT {
         assertEquals("COMPLETED", done.path("status").asText(), done.toString());
         assertEquals(2 * (users - movedBefore) + movedBefore, done.path("itemsTotal").asLong(), done.toString());
         assertEquals(done.path("itemsTotal").asLong(), done.path("itemsDone").asLong(), done.toString());
+        assertEquals(users - movedBefore, Jobs.step(done, "move-users-home").path("itemsTotal").asLong(),
+                "the restarted step counts what it set out to do: " + done);
         assertEquals("NORMAL", Pools.pool(again, pool).path("state").asText());
         assertEquals(users, Pools.pool(again, pool).path("counts").path("done").asLong());
         JsonNode audit = again.get("pools/" + pool + "/transition-audit").expect(200).json();

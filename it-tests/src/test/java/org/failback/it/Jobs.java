@@ -41,6 +41,16 @@ public final class Jobs {
         }
     }
 
+    /** The step of that name in a job as {@code GET /api/jobs/{id}} answers it. */
+    public static JsonNode step(JsonNode job, String name) {
+        for (JsonNode step : job.path("steps")) {
+            if (name.equals(step.path("name").asText())) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step " + name + " in " + job);
+    }
+
     static void pause(long millis) {
         try {
             Thread.sleep(millis);

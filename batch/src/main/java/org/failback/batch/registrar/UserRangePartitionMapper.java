@@ -23,7 +23,7 @@ import org.failback.domain.registrar.FailbackStatus;
 /**
  * Splits a pool's users into SIP ranges, one per partition, along the (pool, sip) index the readers page on. The
  * ranges cover every user homed on the pool, not only those still to do, so a restart computes the same ranges and
- * each partition's checkpoint stays valid. It also records how many users the step sets out to move (those in the
+ * each partition's checkpoint stays valid. It also records how many users the step sets out to do (those in the
  * statuses its readers read, at most a staged failback's limit), the total its progress is measured against.
  */
 @Named

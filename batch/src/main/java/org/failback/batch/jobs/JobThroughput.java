@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Throughput samples of the executions running in this JVM, fed by the writers after each chunk, for the job page's
- * chart. The counts themselves are {@link StepProgress}'s, kept in the database.
+ * chart. The counts themselves live in the database ({@link StepCounts}).
  */
 @ApplicationScoped
 public class JobThroughput {

@@ -32,10 +32,7 @@ public class JobViews {
     StepStartTimes stepStartTimes;
 
     @Inject
-    StepTotals stepTotals;
-
-    @Inject
-    StepProgress stepProgress;
+    StepCounts stepCounts;
 
     public JobView view(long executionId) {
         JobOperator operator = BatchRuntime.getJobOperator();
@@ -48,8 +45,8 @@ public class JobViews {
         Optional<JobRuns.Run> run = runs.find(executionId);
         List<StepExecution> stepExecutions = operator.getStepExecutions(executionId);
         Map<Long, Instant> started = stepStartTimes.of(executionId);
-        Map<String, Long> totals = stepTotals.of(executionId);
-        Map<String, Long> written = stepProgress.of(executionId);
+        Map<String, Long> totals = stepCounts.totals(executionId);
+        Map<String, Long> written = stepCounts.done(executionId);
         List<JobView.Step> steps = new ArrayList<>();
         long done = 0;
         for (StepExecution step : stepExecutions) {

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.failback.batch.jobs.JobThroughput;
-import org.failback.batch.jobs.StepProgress;
+import org.failback.batch.jobs.StepCounts;
 import org.failback.domain.registrar.FailbackStatus;
 import org.failback.domain.registrar.Registration;
 import org.failback.domain.registrar.RegistrationMode;
@@ -81,7 +81,7 @@ public class RegistrationWriter extends AbstractItemWriter {
                 reapply(c, change, now).ifPresent(applied::add);
             }
             TransitionLog.record(c, job.getExecutionId(), applied, now);
-            StepProgress.add(c, job.getExecutionId(), step.getStepName(), partition, items.size(), now);
+            StepCounts.addDone(c, job.getExecutionId(), step.getStepName(), partition, items.size(), now);
         }
         throughput.written(job.getExecutionId(), items.size());
     }

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.failback.batch.jobs.StepTotals;
+import org.failback.batch.jobs.StepCounts;
 import org.failback.domain.registrar.FailbackStatus;
 
 /**
@@ -53,7 +53,7 @@ public class UserRangePartitionMapper implements PartitionMapper {
     StepContext step;
 
     @Inject
-    StepTotals totals;
+    StepCounts counts;
 
     @Resource(lookup = "java:jboss/datasources/FailbackDS")
     DataSource dataSource;
@@ -61,7 +61,7 @@ public class UserRangePartitionMapper implements PartitionMapper {
     @Override
     public PartitionPlan mapPartitions() throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            totals.record(job.getExecutionId(), step.getStepName(), usersToDo(c));
+            counts.recordTotal(job.getExecutionId(), step.getStepName(), usersToDo(c));
             return plan(c);
         }
     }

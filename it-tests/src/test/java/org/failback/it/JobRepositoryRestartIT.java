@@ -78,6 +78,9 @@ class JobRepositoryRestartIT {
         long movedBefore = Pools.pool(again, pool).path("counts").path("moved").asLong();
         assertTrue(movedBefore > 0 && movedBefore < users, "killed mid-step with " + movedBefore + " users moved");
         assertEquals(movedBefore, left.path("itemsDone").asLong(), "what the killed execution wrote is still counted: " + left);
+        JsonNode throughput = again.get("jobs/" + crashed + "/throughput").expect(200).json();
+        assertTrue(throughput.size() >= 2, "its throughput is drawn after the restart too: " + throughput);
+        assertEquals(movedBefore, throughput.get(throughput.size() - 1).get(1).asLong(), throughput.toString());
         assertEquals(409, again.post("pools/" + pool + "/failback").status(), "the crashed execution still holds the pool");
 
         long restarted = again.post("jobs/" + crashed + "/restart").expect(202).json().path("jobExecutionId").asLong();

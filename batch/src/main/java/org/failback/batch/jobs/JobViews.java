@@ -1,6 +1,5 @@
 package org.failback.batch.jobs;
 
-import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
@@ -26,24 +25,15 @@ public class JobViews {
     JobRuns runs;
 
     @Inject
-    JobThroughput throughput;
-
-    @Inject
     StepStartTimes stepStartTimes;
 
     @Inject
     StepCounts stepCounts;
 
     public JobView view(long executionId) {
-        JobOperator operator = BatchRuntime.getJobOperator();
-        JobExecution execution;
-        try {
-            execution = operator.getJobExecution(executionId);
-        } catch (NoSuchJobExecutionException e) {
-            throw new ExecutionNotFoundException(executionId);
-        }
+        JobExecution execution = execution(executionId);
         Optional<JobRuns.Run> run = runs.find(executionId);
-        List<StepExecution> stepExecutions = operator.getStepExecutions(executionId);
+        List<StepExecution> stepExecutions = BatchRuntime.getJobOperator().getStepExecutions(executionId);
         Map<Long, Instant> started = stepStartTimes.of(executionId);
         Map<String, Long> totals = stepCounts.totals(executionId);
         Map<String, Long> written = stepCounts.done(executionId);
@@ -96,10 +86,26 @@ public class JobViews {
         return views;
     }
 
-    /** Throughput samples (epoch millis, items done) of an execution running in this JVM, for the portal's chart. */
+    /** Throughput samples (epoch millis, items done by then) of an execution, from its start, for the portal's chart. */
     public List<long[]> throughput(long executionId) {
-        JobThroughput.Counter live = throughput.of(executionId);
-        return live == null ? List.of() : live.samples();
+        JobExecution execution = execution(executionId);
+        Instant start = instant(execution.getStartTime());
+        if (start == null) {
+            return List.of();
+        }
+        Instant end = instant(execution.getEndTime());
+        List<long[]> samples = new ArrayList<>();
+        samples.add(new long[] {start.toEpochMilli(), 0});
+        samples.addAll(stepCounts.doneOverTime(executionId, start, end == null ? Instant.now() : end));
+        return samples;
+    }
+
+    private static JobExecution execution(long executionId) {
+        try {
+            return BatchRuntime.getJobOperator().getJobExecution(executionId);
+        } catch (NoSuchJobExecutionException e) {
+            throw new ExecutionNotFoundException(executionId);
+        }
     }
 
     /** A step that ended well is done whatever it counted; others are as far as their writes against their total. */

@@ -21,14 +21,10 @@ public class PoolJobListener implements JobListener {
     JobLog log;
 
     @Inject
-    JobThroughput throughput;
-
-    @Inject
     PoolJobLock locks;
 
     @Override
     public void beforeJob() {
-        throughput.started(job.getExecutionId());
         log.log(job.getExecutionId(), null, "job " + job.getJobName() + " started on " + NodeIdentity.current()
                 + " with " + BatchRuntime.getJobOperator().getParameters(job.getExecutionId()));
     }

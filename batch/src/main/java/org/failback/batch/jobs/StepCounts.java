@@ -7,16 +7,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
 /**
  * How far the user steps of an execution are, kept in the product database because JBeret counts a partitioned step
- * only when it ends (never, if its server died). A step's total is recorded when it starts; what it has done is
- * added by its writers in each chunk's own transaction, so a rolled-back chunk takes its count back with it, a crash
- * keeps what was committed, and every node reads the same figures. One done-row per partition, so parallel
- * partitions never wait on each other's row.
+ * only when it ends (never, if its server died). A step's total is recorded when it starts; its writers record each
+ * chunk in the chunk's own transaction, so a rolled-back chunk takes its count back with it, a crash keeps what was
+ * committed, and every node reads the same figures. Chunks are inserted, never updated: parallel partitions never
+ * wait on a shared row.
  */
 @ApplicationScoped
 public class StepCounts {
@@ -26,14 +30,6 @@ public class StepCounts {
             + " ON t.job_execution_id = s.job_execution_id AND t.step_name = s.step_name"
             + " WHEN MATCHED THEN UPDATE SET items_total = ?"
             + " WHEN NOT MATCHED THEN INSERT (job_execution_id, step_name, items_total) VALUES (s.job_execution_id, s.step_name, ?)";
-
-    private static final String ADD_DONE = "MERGE INTO job_step_progress t"
-            + " USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(254))))"
-            + " AS s (job_execution_id, step_name, partition_key)"
-            + " ON t.job_execution_id = s.job_execution_id AND t.step_name = s.step_name AND t.partition_key = s.partition_key"
-            + " WHEN MATCHED THEN UPDATE SET items_done = t.items_done + ?, updated_at = ?"
-            + " WHEN NOT MATCHED THEN INSERT (job_execution_id, step_name, partition_key, items_done, updated_at)"
-            + " VALUES (s.job_execution_id, s.step_name, s.partition_key, ?, ?)";
 
     @Resource(lookup = "java:jboss/datasources/FailbackDS")
     DataSource dataSource;
@@ -51,18 +47,15 @@ public class StepCounts {
         }
     }
 
-    /** Adds a chunk's items on the chunk's own connection, so the count commits or rolls back with the items. */
-    public static void addDone(Connection chunk, long jobExecutionId, String step, String partition, long items, Timestamp now)
-            throws SQLException {
-        try (PreparedStatement add = chunk.prepareStatement(ADD_DONE)) {
-            add.setLong(1, jobExecutionId);
-            add.setString(2, step);
-            add.setString(3, partition == null ? "" : partition);
-            add.setLong(4, items);
-            add.setTimestamp(5, now);
-            add.setLong(6, items);
-            add.setTimestamp(7, now);
-            add.executeUpdate();
+    /** Records a chunk on the chunk's own connection, so its count commits or rolls back with its items. */
+    public static void addChunk(Connection chunk, long jobExecutionId, String step, int items, Timestamp now) throws SQLException {
+        try (PreparedStatement insert = chunk.prepareStatement(
+                "INSERT INTO job_chunk (job_execution_id, step_name, items, at) VALUES (?, ?, ?, ?)")) {
+            insert.setLong(1, jobExecutionId);
+            insert.setString(2, step);
+            insert.setInt(3, items);
+            insert.setTimestamp(4, now);
+            insert.executeUpdate();
         }
     }
 
@@ -73,7 +66,34 @@ public class StepCounts {
 
     /** Items written by step name, all partitions summed; steps that wrote nothing are absent. */
     public Map<String, Long> done(long jobExecutionId) {
-        return byStep("SELECT step_name, SUM(items_done) FROM job_step_progress WHERE job_execution_id = ? GROUP BY step_name", jobExecutionId);
+        return byStep("SELECT step_name, SUM(items) FROM job_chunk WHERE job_execution_id = ? GROUP BY step_name", jobExecutionId);
+    }
+
+    /**
+     * The items done since {@code start}: (epoch millis, items done by then) at the end of each interval in which
+     * chunks were written. Intervals are 250 ms, longer for long jobs so there are at most about 600.
+     */
+    public List<long[]> doneOverTime(long jobExecutionId, Instant start, Instant end) {
+        long span = Duration.between(start, end).toMillis();
+        long interval = Math.max(250, span / 600 + 1);
+        List<long[]> samples = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT CAST(FLOOR(DATEDIFF(MILLISECOND, CAST(? AS TIMESTAMP WITH TIME ZONE), at) / ?) AS BIGINT) AS slot,"
+                     + " SUM(items) FROM job_chunk WHERE job_execution_id = ? GROUP BY slot ORDER BY slot")) {
+            select.setTimestamp(1, Timestamp.from(start));
+            select.setLong(2, interval);
+            select.setLong(3, jobExecutionId);
+            long done = 0;
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    done += rs.getLong(2);
+                    samples.add(new long[] {start.toEpochMilli() + (rs.getLong(1) + 1) * interval, done});
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the chunks of execution " + jobExecutionId + ": " + e.getMessage(), e);
+        }
+        return samples;
     }
 
     private Map<String, Long> byStep(String query, long jobExecutionId) {

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.failback.batch.jobs.JobThroughput;
 import org.failback.batch.jobs.StepCounts;
 import org.failback.domain.registrar.FailbackStatus;
 import org.failback.domain.registrar.Registration;
@@ -28,8 +27,8 @@ import org.failback.domain.registrar.RegistrationMode;
  * Writes a chunk of user changes as one JDBC batch, in the chunk's transaction (which also holds the checkpoint).
  * Each update only applies if the user is still as read, and every applied change is recorded in user_transition,
  * so a re-processed user is never moved twice. A user who signed in or out since the read is re-read under a row
- * lock and the transition applied to what is there now. The chunk's item count goes to the step's progress in the
- * same transaction.
+ * lock and the transition applied to what is there now. The chunk itself is recorded in the same transaction: the
+ * step's exact count.
  */
 @Named
 public class RegistrationWriter extends AbstractItemWriter {
@@ -45,19 +44,11 @@ public class RegistrationWriter extends AbstractItemWriter {
     @BatchProperty
     String backupPoolId;
 
-    /** Which partition of the step this writer serves (its range's lower bound): its own progress row. */
-    @Inject
-    @BatchProperty
-    String partition;
-
     @Inject
     JobContext job;
 
     @Inject
     StepContext step;
-
-    @Inject
-    JobThroughput throughput;
 
     @Resource(lookup = "java:jboss/datasources/FailbackDS")
     DataSource dataSource;
@@ -81,9 +72,8 @@ public class RegistrationWriter extends AbstractItemWriter {
                 reapply(c, change, now).ifPresent(applied::add);
             }
             TransitionLog.record(c, job.getExecutionId(), applied, now);
-            StepCounts.addDone(c, job.getExecutionId(), step.getStepName(), partition, items.size(), now);
+            StepCounts.addChunk(c, job.getExecutionId(), step.getStepName(), items.size(), now);
         }
-        throughput.written(job.getExecutionId(), items.size());
     }
 
     private static int[] update(Connection c, List<UserChange> changes, Timestamp now) throws SQLException {

@@ -96,8 +96,8 @@ public class JobPage implements Serializable {
     }
 
     /**
-     * Chart.js line chart of items per second between consecutive samples, over seconds since the first one. A job
-     * too short for two samples (or one that ran in another JVM) is drawn at its average rate from start to end.
+     * Chart.js line chart of items per second between consecutive samples, over seconds since the first one (the job's
+     * start). A job too short for two samples is drawn at its average rate from start to end.
      */
     static String chartJson(List<long[]> samples, JobView job) {
         JsonArrayBuilder labels = Json.createArrayBuilder();

@@ -170,6 +170,32 @@ class FrontEndFailoverFailbackIT extends ProductIT {
     }
 
     @Test
+    void aChunkWhoseWriteFailsTransientlyIsRolledBackAndWrittenAgainSoEveryUserMovesExactlyOnce() {
+        Api operator = operator();
+        String pool = unique("retry");
+        Pools.createFailedOverAndRepaired(operator, pool, 300);
+        String victim = Pools.sip(pool, 42);
+        operator.post("test-hooks/faults", Map.of("sip", victim, "transientTimes", 2)).expect(204);
+        try {
+            long job = Pools.startFailback(operator, pool, Map.of("itemCount", 50));
+            JsonNode done = Jobs.awaitEnd(operator, job, TIMEOUT);
+            assertEquals("COMPLETED", done.path("status").asText(), done.toString());
+            assertEquals(600, done.path("itemsDone").asLong(), "the rolled-back chunks are not counted: " + done);
+            JsonNode user = operator.get("pools/" + pool + "/users/" + victim).expect(200).json();
+            assertEquals("DONE", user.path("failbackStatus").asText(), user.toString());
+            assertEquals(300, Pools.pool(operator, pool).path("counts").path("done").asLong());
+            JsonNode audit = operator.get("pools/" + pool + "/transition-audit").expect(200).json();
+            assertEquals(300, audit.path("transitions").path("ON_BACKUP->MOVED").asLong(), audit.toString());
+            assertEquals(300, audit.path("transitions").path("MOVED->DONE").asLong(), audit.toString());
+            assertEquals(0, audit.path("usersWithRepeatedTransition").asLong(), audit.toString());
+            String log = operator.get("jobs/" + job + "/log").json().toString();
+            assertTrue(log.contains("RETRY chunk of") && log.contains("injected transient fault writing " + victim), log);
+        } finally {
+            operator.delete("test-hooks/faults");
+        }
+    }
+
+    @Test
     void failoverWithoutAnyLisBackupFailsAtTheRestoreStepAndCompletesWhenRestartedAfterOneIsTaken() {
         Api operator = operator();
         String pool = unique("nolis");

@@ -1,17 +1,23 @@
 package org.failback.batch.jobs;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLTransientException;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Test-only switch that makes the per-user step fail for chosen users, so skip, FAILED status and restart can be
- * proven against the real job. Inert unless the server runs with -Dfailback.test-hooks=true.
+ * Test-only switch that makes the per-user step fail for chosen users, so skip, FAILED status, retry and restart can
+ * be proven against the real job: a lasting fault fails the user's transition, a transient one fails the database
+ * write of the chunk holding the user a given number of times. Inert unless the server runs with
+ * -Dfailback.test-hooks=true.
  */
 @ApplicationScoped
 public class FaultInjection {
 
     private final Set<String> failingUsers = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> transientFailures = new ConcurrentHashMap<>();
 
     public static boolean enabled() {
         return Boolean.getBoolean("failback.test-hooks");
@@ -22,13 +28,40 @@ public class FaultInjection {
         failingUsers.add(sip);
     }
 
+    /** The next {@code times} writes of a chunk holding this user fail as a lock timeout would. */
+    public void failTransientlyFor(String sip, int times) {
+        requireEnabled();
+        transientFailures.put(sip, times);
+    }
+
     public void clear() {
         requireEnabled();
         failingUsers.clear();
+        transientFailures.clear();
     }
 
     public boolean shouldFail(String sip) {
         return !failingUsers.isEmpty() && failingUsers.contains(sip);
+    }
+
+    /** Throws for the first of these users that still has a transient failure to go, and counts it down. */
+    public void failTransiently(Collection<String> sips) throws SQLTransientException {
+        if (transientFailures.isEmpty()) {
+            return;
+        }
+        synchronized (transientFailures) {
+            for (String sip : sips) {
+                Integer left = transientFailures.get(sip);
+                if (left != null) {
+                    if (left > 1) {
+                        transientFailures.put(sip, left - 1);
+                    } else {
+                        transientFailures.remove(sip);
+                    }
+                    throw new SQLTransientException("injected transient fault writing " + sip);
+                }
+            }
+        }
     }
 
     private static void requireEnabled() {

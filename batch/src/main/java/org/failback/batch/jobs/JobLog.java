@@ -2,6 +2,7 @@ package org.failback.batch.jobs;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,6 +44,12 @@ public class JobLog {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the job log: " + e.getMessage(), e);
         }
+    }
+
+    /** A line about the caller's transaction rolling back: written in a transaction of its own, so it stays. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void logApart(long jobExecutionId, String step, String line) {
+        log(jobExecutionId, step, line);
     }
 
     // Both queries order by every column of an index (ix_job_log_execution, ix_job_log_tail): ordered by id alone,

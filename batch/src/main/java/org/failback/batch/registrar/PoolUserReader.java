@@ -22,7 +22,7 @@ import org.failback.domain.registrar.RegistrationMode;
  * at a time by key: no cursor held open across chunks, no offset paging. Statuses are read one after the other, each
  * in the order of the (pool, status, sip) index, so a page stops after its last row instead of sorting every
  * remaining user of the pool (that sort made a 1,000,000-user failback quadratic). Its checkpoint is the status
- * being read and the last SIP handed out.
+ * being read, the last SIP handed out and the number handed out.
  */
 @Named
 public class PoolUserReader extends AbstractItemReader {
@@ -64,8 +64,11 @@ public class PoolUserReader extends AbstractItemReader {
     @Resource(lookup = "java:jboss/datasources/FailbackDS")
     DataSource dataSource;
 
-    /** Where a partition's reader stands: the index of the status being read and the last SIP handed out. */
-    record Position(int status, String lastSip) implements Serializable {
+    /**
+     * Where a partition's reader stands: the index of the status being read, the last SIP handed out, and how many
+     * users it has handed out (a staged failback's limit holds across a retried chunk or a crash).
+     */
+    record Position(int status, String lastSip, long handedOut) implements Serializable {
     }
 
     private final Deque<UserRow> page = new ArrayDeque<>();
@@ -73,7 +76,7 @@ public class PoolUserReader extends AbstractItemReader {
     private Position position;
     private String from;
     private String upTo;
-    private long remaining;
+    private long limit;
     /** The last page of the current status came back short: the status has nothing more in the range. */
     private boolean statusExhausted;
 
@@ -82,18 +85,21 @@ public class PoolUserReader extends AbstractItemReader {
         wanted = UserTransition.parseStatuses(statuses);
         from = afterSip == null ? "" : afterSip;
         upTo = lastSip == null || lastSip.isEmpty() ? AFTER_EVERY_SIP : lastSip;
-        position = checkpoint instanceof Position saved ? saved : new Position(0, from);
-        remaining = maxItems == null || maxItems.isBlank() ? Long.MAX_VALUE : Long.parseLong(maxItems.strip());
+        position = checkpoint instanceof Position saved ? saved : new Position(0, from, 0);
+        limit = maxItems == null || maxItems.isBlank() ? Long.MAX_VALUE : Long.parseLong(maxItems.strip());
+        // The runtime opens the same reader again at the last checkpoint when it rolls a chunk back to retry it.
+        page.clear();
+        statusExhausted = false;
     }
 
     @Override
     public Object readItem() throws SQLException {
-        if (remaining <= 0) {
+        if (position.handedOut() >= limit) {
             return null;
         }
         while (page.isEmpty() && position.status() < wanted.length) {
             if (statusExhausted || !fetch()) {
-                position = new Position(position.status() + 1, from);
+                position = new Position(position.status() + 1, from, position.handedOut());
                 statusExhausted = false;
             }
         }
@@ -101,8 +107,7 @@ public class PoolUserReader extends AbstractItemReader {
         if (next == null) {
             return null;
         }
-        position = new Position(position.status(), next.sip());
-        remaining--;
+        position = new Position(position.status(), next.sip(), position.handedOut() + 1);
         return next;
     }
 

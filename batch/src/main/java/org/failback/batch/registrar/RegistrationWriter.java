@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.failback.batch.jobs.FaultInjection;
 import org.failback.batch.jobs.StepCounts;
 import org.failback.domain.registrar.FailbackStatus;
 import org.failback.domain.registrar.Registration;
@@ -43,6 +44,9 @@ public class RegistrationWriter extends AbstractItemWriter {
     @Inject
     @BatchProperty
     String backupPoolId;
+
+    @Inject
+    FaultInjection faults;
 
     @Inject
     JobContext job;
@@ -73,6 +77,8 @@ public class RegistrationWriter extends AbstractItemWriter {
             }
             TransitionLog.record(c, job.getExecutionId(), applied, now);
             StepCounts.addChunk(c, job.getExecutionId(), step.getStepName(), items.size(), now);
+            // Last, so that a retried chunk proves everything above rolls back with it.
+            faults.failTransiently(changes.stream().map(UserChange::sip).toList());
         }
     }
 

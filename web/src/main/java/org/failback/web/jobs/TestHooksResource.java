@@ -20,7 +20,9 @@ import org.failback.domain.registrar.SipUri;
 import org.failback.web.api.ApiException;
 
 /**
- * Test-only hooks: make the per-user job step fail for a user, and the failback benchmark's baselines.
+ * Test-only hooks: make the per-user job step fail for a user ({@code {sip}}: its transition fails;
+ * {@code {sip, transientTimes}}: the chunk writing it fails that many times as a lock timeout would), and the failback
+ * benchmark's baselines.
  * 404 unless the server runs with -Dfailback.test-hooks=true.
  */
 @Path("test-hooks")
@@ -39,9 +41,17 @@ public class TestHooksResource {
     @Path("faults")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("operator")
-    public Response failFor(Map<String, String> body) {
+    public Response failFor(Map<String, Object> body) {
         requireEnabled();
-        faults.failFor(SipUri.of(body == null ? "" : String.valueOf(body.get("sip"))).value());
+        String sip = SipUri.of(body == null ? "" : String.valueOf(body.get("sip"))).value();
+        Object times = body.get("transientTimes");
+        if (times == null) {
+            faults.failFor(sip);
+        } else if (times instanceof Number count && count.intValue() > 0) {
+            faults.failTransientlyFor(sip, count.intValue());
+        } else {
+            throw ApiException.badRequest("transientTimes must be a positive number of failed writes");
+        }
         return Response.noContent().build();
     }
 

@@ -45,10 +45,11 @@ public class FailbackBench {
             System.out.printf("failback users=%d seconds=%.3f users_per_s=%.0f loop_ratio=%.2f raw_ratio=%.2f%n",
                     result.users, result.job, result.users / result.job, result.job / result.loop, result.job / result.setBased);
             System.out.printf("  (baselines: keyset loop %.3f s, set-based %.3f s; job steps: %s)%n", result.loop, result.setBased, result.steps);
+            System.out.printf("  (the failover before it: %.3f s; steps: %s)%n", result.failover, result.failoverSteps);
         }
     }
 
-    private record Result(int users, double job, double loop, double setBased, String steps) {
+    private record Result(int users, double job, double loop, double setBased, String steps, double failover, String failoverSteps) {
     }
 
     private static Result run(int users, String jobOptions) throws Exception {
@@ -56,17 +57,21 @@ public class FailbackBench {
         call("POST", "topology/pairs", "{\"site\":\"" + pool + "-s1\",\"backupSite\":\"" + pool + "-s2\",\"pool\":\"" + pool
                 + "\",\"backupPool\":\"" + pool + "-b\",\"users\":" + users + "}", 201);
         call("POST", "pools/" + pool + "/outage", null, 200);
-        awaitEnd(number(call("POST", "pools/" + pool + "/failover", null, 202), "jobExecutionId"));
+        String failover = awaitEnd(number(call("POST", "pools/" + pool + "/failover", null, 202), "jobExecutionId"));
         call("POST", "pools/" + pool + "/repair", null, 200);
 
         String job = awaitEnd(number(call("POST", "pools/" + pool + "/failback", jobOptions, 202), "jobExecutionId"));
         if (!"COMPLETED".equals(text(job, "status"))) {
             throw new IllegalStateException("failback did not complete: " + job);
         }
-        double jobSeconds = Duration.between(Instant.parse(text(job, "startTime")), Instant.parse(text(job, "endTime"))).toMillis() / 1000.0;
+        double jobSeconds = seconds(job);
         double loop = decimal(call("POST", "test-hooks/bench/" + pool + "/loop", null, 200), "seconds");
         double raw = decimal(call("POST", "test-hooks/bench/" + pool + "/set-based", null, 200), "seconds");
-        return new Result(users, jobSeconds, loop, raw, stepDurations(job));
+        return new Result(users, jobSeconds, loop, raw, stepDurations(job), seconds(failover), stepDurations(failover));
+    }
+
+    private static double seconds(String job) {
+        return Duration.between(Instant.parse(text(job, "startTime")), Instant.parse(text(job, "endTime"))).toMillis() / 1000.0;
     }
 
     /** Each step's duration in ms, in the order the steps ran (JSON-B writes a step's fields in lexicographic order). */

@@ -118,6 +118,8 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         assertEquals(Math.round(1000.0 * moving.path("writeCount").asLong() / 4000) / 10.0, moving.path("percent").asDouble(),
                 "the running step's percent is its writes against its total: " + running);
         assertTrue(moving.path("percent").asDouble() > 0, running.toString());
+        assertTrue(running.path("itemsPerSecond").asDouble() > 0 && running.path("etaSeconds").isNumber(),
+                "a running job has a rate and an ETA: " + running);
         operator.post("jobs/" + first + "/stop").expect(202);
         JsonNode stopped = Jobs.awaitEnd(operator, first, TIMEOUT);
         assertEquals("STOPPED", stopped.path("status").asText(), stopped.toString());

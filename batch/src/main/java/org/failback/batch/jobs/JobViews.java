@@ -21,6 +21,8 @@ import org.failback.batch.pool.ExecutionNotFoundException;
 @ApplicationScoped
 public class JobViews {
 
+    private static final int RECENT_SECONDS = 10;
+
     @Inject
     JobRuns runs;
 
@@ -59,7 +61,7 @@ public class JobViews {
         Instant start = instant(execution.getStartTime());
         Instant end = instant(execution.getEndTime());
         double seconds = start == null ? 0 : Math.max(0.001, Duration.between(start, end == null ? Instant.now() : end).toMillis() / 1000.0);
-        double rate = seconds == 0 ? 0 : done / seconds;
+        double rate = status == BatchStatus.STARTED && end == null ? recentRate(executionId, start, done, seconds) : seconds == 0 ? 0 : done / seconds;
         Long eta = end != null || status != BatchStatus.STARTED ? Long.valueOf(0) : rate <= 0 ? null : Long.valueOf(Math.round((total - done) / rate));
         return new JobView(executionId, execution.getJobName(), run.map(JobRuns.Run::pool).orElse(null), status.name(), start, end,
                 execution.getExitStatus(), run.map(JobRuns.Run::restartOf).orElse(null), run.map(JobRuns.Run::startedBy).orElse(null),
@@ -98,6 +100,22 @@ public class JobViews {
         samples.add(new long[] {start.toEpochMilli(), 0});
         samples.addAll(stepCounts.doneOverTime(executionId, start, end == null ? Instant.now() : end));
         return samples;
+    }
+
+    /**
+     * A running execution's rate over its last {@value #RECENT_SECONDS} seconds, what its ETA should extrapolate (the
+     * average since the start also counts the batchlet steps that move no user); the average while no chunk fell in
+     * that window.
+     */
+    private double recentRate(long executionId, Instant start, long done, double seconds) {
+        if (start == null) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        Instant since = start.isAfter(now.minusSeconds(RECENT_SECONDS)) ? start : now.minusSeconds(RECENT_SECONDS);
+        long recent = stepCounts.doneSince(executionId, since);
+        double window = Math.max(0.001, Duration.between(since, now).toMillis() / 1000.0);
+        return recent > 0 ? recent / window : done / seconds;
     }
 
     private static JobExecution execution(long executionId) {

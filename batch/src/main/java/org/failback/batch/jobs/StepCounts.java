@@ -69,6 +69,21 @@ public class StepCounts {
         return byStep("SELECT step_name, SUM(items) FROM job_chunk WHERE job_execution_id = ? GROUP BY step_name", jobExecutionId);
     }
 
+    /** Items done by chunks written at or after {@code since}. */
+    public long doneSince(long jobExecutionId, Instant since) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT COALESCE(SUM(items), 0) FROM job_chunk WHERE job_execution_id = ? AND at >= ?")) {
+            select.setLong(1, jobExecutionId);
+            select.setTimestamp(2, Timestamp.from(since));
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the chunks of execution " + jobExecutionId + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * The items done since {@code start}: (epoch millis, items done by then) at the end of each interval in which
      * chunks were written. Intervals are 250 ms, longer for long jobs so there are at most about 600.

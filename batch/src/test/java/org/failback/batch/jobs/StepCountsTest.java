@@ -60,6 +60,16 @@ class StepCountsTest {
     }
 
     @Test
+    void whatWasDoneSinceAMomentCountsTheChunksWrittenFromThen() throws SQLException {
+        chunk("move-users-home", 1_000, 10, true);
+        chunk("move-users-home", 5_000, 20, true);
+        chunk("move-users-home", 9_000, 30, true);
+        assertEquals(50, counts.doneSince(EXECUTION, START.plusMillis(5_000)));
+        assertEquals(0, counts.doneSince(EXECUTION, START.plusMillis(9_001)));
+        assertEquals(0, counts.doneSince(EXECUTION + 1, START));
+    }
+
+    @Test
     void throughputIsTheRunningTotalAtTheEndOfEachQuarterSecondInWhichChunksWereWritten() throws SQLException {
         chunk("move-users-home", 100, 10, true);
         chunk("move-users-home", 200, 20, true);

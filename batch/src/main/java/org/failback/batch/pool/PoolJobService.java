@@ -21,11 +21,13 @@ import org.failback.batch.jobs.JobLog;
 import org.failback.batch.jobs.JobRunningException;
 import org.failback.batch.jobs.JobRuns;
 import org.failback.batch.jobs.PoolJobLock;
+import org.failback.batch.registrar.PoolUsers;
 import org.failback.domain.pool.FrontEndPool;
 import org.failback.domain.pool.IllegalTransitionException;
 import org.failback.domain.pool.PoolName;
 import org.failback.domain.pool.PoolService;
 import org.failback.domain.pool.PoolState;
+import org.failback.domain.registrar.FailbackStatus;
 
 /**
  * Starts, plans, restarts, stops and abandons the Front End jobs. The pool state and the pool locks change in one
@@ -37,6 +39,9 @@ public class PoolJobService {
 
     public static final String FAILOVER = "pool-failover";
     public static final String FAILBACK = "pool-failback";
+    /** The statuses of the users a failover serves from the backup pool, and of those a failback moves home. */
+    private static final FailbackStatus[] FAILOVER_PENDING = {FailbackStatus.NOT_AFFECTED, FailbackStatus.DONE, FailbackStatus.FAILED};
+    private static final FailbackStatus[] FAILBACK_PENDING = {FailbackStatus.ON_BACKUP, FailbackStatus.FAILED};
     private static final Set<BatchStatus> RUNNING = Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
 
     @Inject
@@ -124,9 +129,9 @@ public class PoolJobService {
             throw new JobRunningException(jobName + " of " + poolName + " refused: job " + holder.jobName() + " is running for a pool it involves");
         });
         boolean failover = FAILOVER.equals(jobName);
-        String pending = failover ? "'NOT_AFFECTED', 'DONE', 'FAILED'" : "'ON_BACKUP', 'FAILED'";
-        long users = count("SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ? AND failback_status IN (" + pending + ")", pool.getId());
-        long signedIn = count("SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ? AND signed_in AND failback_status IN (" + pending + ")", pool.getId());
+        FailbackStatus[] pending = failover ? FAILOVER_PENDING : FAILBACK_PENDING;
+        long users = count(c -> PoolUsers.inStatuses(c, pool.getId(), pending));
+        long signedIn = count(c -> PoolUsers.signedInInStatuses(c, pool.getId(), pending));
         long conferences = failover ? 0 : count("SELECT COUNT(*) FROM conference c JOIN registrar_user u ON u.id = c.organizer_id"
                 + " WHERE u.home_pool_id = ? AND c.state = 'ACTIVE' AND u.failback_status IN ('ON_BACKUP', 'MOVED', 'FAILED')", pool.getId());
         List<String> steps = failover
@@ -249,10 +254,10 @@ public class PoolJobService {
 
     private long itemsTotal(String jobName, FrontEndPool pool, Options options) {
         if (FAILOVER.equals(jobName)) {
-            return count("SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ? AND failback_status IN ('NOT_AFFECTED', 'DONE', 'FAILED')", pool.getId());
+            return count(c -> PoolUsers.inStatuses(c, pool.getId(), FAILOVER_PENDING));
         }
-        long toMove = count("SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ? AND failback_status IN ('ON_BACKUP', 'FAILED')", pool.getId());
-        long moved = count("SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ? AND failback_status = 'MOVED'", pool.getId());
+        long toMove = count(c -> PoolUsers.inStatuses(c, pool.getId(), FAILBACK_PENDING));
+        long moved = count(c -> PoolUsers.inStatuses(c, pool.getId(), FailbackStatus.MOVED));
         if (options.maxUsers() != null) {
             return Math.min(toMove, options.maxUsers());
         }
@@ -260,12 +265,25 @@ public class PoolJobService {
     }
 
     private long count(String sql, int poolId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
-            query.setInt(1, poolId);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+        return count(c -> {
+            try (PreparedStatement query = c.prepareStatement(sql)) {
+                query.setInt(1, poolId);
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
+        });
+    }
+
+    /** A count taken on a connection of its own. */
+    private interface Count {
+        long on(Connection c) throws SQLException;
+    }
+
+    private long count(Count count) {
+        try (Connection c = dataSource.getConnection()) {
+            return count.on(c);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count users: " + e.getMessage(), e);
         }

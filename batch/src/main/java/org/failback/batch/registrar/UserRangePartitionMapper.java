@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.failback.batch.jobs.StepCounts;
-import org.failback.domain.registrar.FailbackStatus;
 
 /**
  * Splits a pool's users into SIP ranges, one per partition, along the (pool, sip) index the readers page on. The
@@ -89,17 +88,7 @@ public class UserRangePartitionMapper implements PartitionMapper {
 
     /** The users the step sets out to do: those in its statuses now, at most a staged failback's limit. */
     long usersToDo(Connection c) throws SQLException {
-        long users = 0;
-        try (PreparedStatement query = c.prepareStatement("SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ? AND failback_status = ?")) {
-            for (FailbackStatus status : UserTransition.parseStatuses(statuses)) {
-                query.setInt(1, Integer.parseInt(poolId));
-                query.setString(2, status.name());
-                try (ResultSet rs = query.executeQuery()) {
-                    rs.next();
-                    users += rs.getLong(1);
-                }
-            }
-        }
+        long users = PoolUsers.inStatuses(c, Integer.parseInt(poolId), UserTransition.parseStatuses(statuses));
         return staged() ? Math.min(users, parse(maxUsers, 0)) : users;
     }
 

@@ -8,9 +8,6 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.Collections;
 import javax.sql.DataSource;
 import org.failback.batch.jobs.JobLog;
 import org.failback.domain.registrar.FailbackStatus;
@@ -42,24 +39,15 @@ public class UsersRemainingDecider implements Decider {
     @Override
     public String decide(StepExecution[] executions) throws Exception {
         long pending = count(UserTransition.parseStatuses(pendingStatuses));
-        long failed = count(new FailbackStatus[] {FailbackStatus.FAILED});
+        long failed = count(FailbackStatus.FAILED);
         String decision = pending > 0 ? "STAGED" : failed > 0 ? "USERS_FAILED" : "ALL_DONE";
         log.log(job.getExecutionId(), null, "users remaining: " + pending + " to move, " + failed + " failed → " + decision);
         return decision;
     }
 
-    private long count(FailbackStatus[] statuses) throws Exception {
-        String sql = "SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ? AND failback_status IN ("
-                + String.join(", ", Collections.nCopies(statuses.length, "?")) + ")";
-        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
-            query.setInt(1, Integer.parseInt(poolId));
-            for (int i = 0; i < statuses.length; i++) {
-                query.setString(i + 2, statuses[i].name());
-            }
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+    private long count(FailbackStatus... statuses) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            return PoolUsers.inStatuses(c, Integer.parseInt(poolId), statuses);
         }
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Before raising version.h2: does that H2 come back usable after kill -9 under concurrent writers?
 #   bench/h2-crash-check.sh [H2 version, default the project's] [rounds, default 30]
-# Exit 0 when every round could lock every row again; 1 (with the stuck stack) on a hang.
+# Exit 0 when every round could lock (odd rounds) or update (even rounds) every row again; 1 (with the stuck stack) on a hang.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=${1:-$(sed -n 's:.*<version.h2>\(.*\)</version.h2>.*:\1:p' pom.xml)}

@@ -22,6 +22,7 @@ import org.failback.batch.jobs.JobRunningException;
 import org.failback.batch.jobs.JobRuns;
 import org.failback.batch.jobs.PoolJobLock;
 import org.failback.batch.registrar.PoolUsers;
+import org.failback.batch.registrar.UserTransition;
 import org.failback.domain.pool.FrontEndPool;
 import org.failback.domain.pool.IllegalTransitionException;
 import org.failback.domain.pool.PoolName;
@@ -40,8 +41,8 @@ public class PoolJobService {
     public static final String FAILOVER = "pool-failover";
     public static final String FAILBACK = "pool-failback";
     /** The statuses of the users a failover serves from the backup pool, and of those a failback moves home. */
-    private static final FailbackStatus[] FAILOVER_PENDING = {FailbackStatus.NOT_AFFECTED, FailbackStatus.DONE, FailbackStatus.FAILED};
-    private static final FailbackStatus[] FAILBACK_PENDING = {FailbackStatus.ON_BACKUP, FailbackStatus.FAILED};
+    private static final FailbackStatus[] FAILOVER_PENDING = UserTransition.FAIL_OVER.sources();
+    private static final FailbackStatus[] FAILBACK_PENDING = UserTransition.MOVE_HOME.sources();
     private static final Set<BatchStatus> RUNNING = Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
 
     @Inject

@@ -38,10 +38,10 @@ public class PoolUserReader extends AbstractItemReader {
     @BatchProperty
     String poolId;
 
-    /** Read in this order: list FAILED first, so users failing during this run are not retried by the same run. */
+    /** The step's transition: the users in its source statuses are read, one status after the other. */
     @Inject
     @BatchProperty
-    String statuses;
+    String transition;
 
     /** The partition's range: SIPs after this one (empty: from the first) ... */
     @Inject
@@ -82,7 +82,7 @@ public class PoolUserReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        wanted = UserTransition.parseStatuses(statuses);
+        wanted = UserTransition.valueOf(transition).sources();
         from = afterSip == null ? "" : afterSip;
         upTo = lastSip == null || lastSip.isEmpty() ? AFTER_EVERY_SIP : lastSip;
         position = checkpoint instanceof Position saved ? saved : new Position(0, from, 0);

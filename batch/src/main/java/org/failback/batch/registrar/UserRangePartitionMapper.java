@@ -23,7 +23,7 @@ import org.failback.batch.jobs.StepCounts;
  * Splits a pool's users into SIP ranges, one per partition, along the (pool, sip) index the readers page on. The
  * ranges cover every user homed on the pool, not only those still to do, so a restart computes the same ranges and
  * each partition's checkpoint stays valid. It also records how many users the step sets out to do (those in the
- * statuses its readers read, at most a staged failback's limit), the total its progress is measured against.
+ * source statuses of its transition, at most a staged failback's limit), the total its progress is measured against.
  */
 @Named
 public class UserRangePartitionMapper implements PartitionMapper {
@@ -40,10 +40,10 @@ public class UserRangePartitionMapper implements PartitionMapper {
     @BatchProperty
     String maxUsers;
 
-    /** The statuses the step's readers read: the users it has to do. */
+    /** The step's transition: the users in its source statuses are those the step has to do. */
     @Inject
     @BatchProperty
-    String statuses;
+    String transition;
 
     @Inject
     JobContext job;
@@ -86,9 +86,9 @@ public class UserRangePartitionMapper implements PartitionMapper {
         return plan;
     }
 
-    /** The users the step sets out to do: those in its statuses now, at most a staged failback's limit. */
+    /** The users the step sets out to do: those in its transition's source statuses now, at most a staged failback's limit. */
     long usersToDo(Connection c) throws SQLException {
-        long users = PoolUsers.inStatuses(c, Integer.parseInt(poolId), UserTransition.parseStatuses(statuses));
+        long users = PoolUsers.inStatuses(c, Integer.parseInt(poolId), UserTransition.valueOf(transition).sources());
         return staged() ? Math.min(users, parse(maxUsers, 0)) : users;
     }
 

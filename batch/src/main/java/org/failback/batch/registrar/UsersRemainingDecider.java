@@ -23,9 +23,10 @@ public class UsersRemainingDecider implements Decider {
     @BatchProperty
     String poolId;
 
+    /** The transition of the step before: its pending users are those a staged run left. */
     @Inject
     @BatchProperty
-    String pendingStatuses;
+    String transition;
 
     @Inject
     JobContext job;
@@ -38,7 +39,7 @@ public class UsersRemainingDecider implements Decider {
 
     @Override
     public String decide(StepExecution[] executions) throws Exception {
-        long pending = count(UserTransition.parseStatuses(pendingStatuses));
+        long pending = count(UserTransition.valueOf(transition).pending());
         long failed = count(FailbackStatus.FAILED);
         String decision = pending > 0 ? "STAGED" : failed > 0 ? "USERS_FAILED" : "ALL_DONE";
         log.log(job.getExecutionId(), null, "users remaining: " + pending + " to move, " + failed + " failed → " + decision);

@@ -126,7 +126,7 @@ class PartitionedUserReadingTest {
         assertEquals(10, mapper("2", "10").usersToDo(c), "a staged failback moves at most its limit");
         assertEquals(USERS / 2, mapper("2", USERS + "").usersToDo(c), "and no more than there are");
         UserRangePartitionMapper done = mapper("2", null);
-        done.statuses = "MOVED";
+        done.transition = "COMPLETE_FAILBACK";
         assertEquals(USERS / 2, done.usersToDo(c));
     }
 
@@ -136,7 +136,7 @@ class PartitionedUserReadingTest {
         mapper.poolId = Integer.toString(poolId);
         mapper.partitions = partitions;
         mapper.maxUsers = maxUsers;
-        mapper.statuses = "FAILED,ON_BACKUP";
+        mapper.transition = "MOVE_HOME";
         return mapper;
     }
 

@@ -198,11 +198,15 @@ class FrontEndFailoverFailbackIT extends ProductIT {
     }
 
     @Test
-    void failoverWithoutAnyLisBackupFailsAtTheRestoreStepAndCompletesWhenRestartedAfterOneIsTaken() {
+    void failoverWithoutAnyLisBackupIsPlannedToStopAtTheRestoreStepFailsThereAndCompletesWhenRestartedAfterOneIsTaken() {
         Api operator = operator();
         String pool = unique("nolis");
         Pools.createPair(operator, pool, 100, false);
         operator.post("pools/" + pool + "/outage").expect(200);
+        JsonNode plan = operator.post("pools/" + pool + "/failover?dryRun=true").expect(200).json();
+        assertTrue(plan.path("lisBackup").isNull(), plan.toString());
+        String restoreStep = plan.path("steps").get(1).asText();
+        assertTrue(restoreStep.startsWith("restore-lis-backup: WOULD STOP HERE") && restoreStep.contains("POST /api/lis/" + pool + "/backups"), restoreStep);
         long id = operator.post("pools/" + pool + "/failover").expect(202).json().path("jobExecutionId").asLong();
         JsonNode failed = Jobs.awaitEnd(operator, id, TIMEOUT);
         assertEquals("FAILED", failed.path("status").asText(), failed.toString());
@@ -211,6 +215,10 @@ class FrontEndFailoverFailbackIT extends ProductIT {
 
         long backup = operator.post("lis/" + pool + "/backups").expect(202).json().path("jobExecutionId").asLong();
         assertEquals("COMPLETED", Jobs.awaitEnd(operator, backup, TIMEOUT).path("status").asText());
+        String taken = operator.get("lis/" + pool + "/backups").expect(200).json().get(0).path("file").asText();
+        JsonNode replanned = operator.post("pools/" + pool + "/failover?dryRun=true").expect(200).json();
+        assertEquals(taken, replanned.path("lisBackup").asText(), replanned.toString());
+        assertTrue(replanned.path("steps").get(1).asText().startsWith("restore-lis-backup: " + taken), replanned.toString());
         long restarted = operator.post("jobs/" + id + "/restart").expect(202).json().path("jobExecutionId").asLong();
         assertEquals("COMPLETED", Jobs.awaitEnd(operator, restarted, TIMEOUT).path("status").asText());
         assertEquals("FAILED_OVER", Pools.pool(operator, pool).path("state").asText());

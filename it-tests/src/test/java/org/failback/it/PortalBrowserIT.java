@@ -151,6 +151,24 @@ class PortalBrowserIT extends ProductIT {
     }
 
     @Test
+    void failoverPlanOfAPoolWithoutLisBackupWarnsThatTheJobWouldStopAtTheRestoreStep() {
+        String pool = unique("nolisweb");
+        Pools.createPair(operator(), pool, 20, false);
+        operator().post("pools/" + pool + "/outage").expect(200);
+
+        browser.signIn("operator");
+        browser.go("/pool.xhtml?name=" + pool);
+        browser.driver().findElement(By.cssSelector("button.action-failover")).click();
+        WebElement warning = browser.await(d -> visible(d.findElements(By.id("plan-no-lis-backup"))));
+        assertTrue(warning.getText().contains(pool + " has no verified LIS backup"), warning.getText());
+        assertTrue(browser.text(By.id("plan-steps")).contains("restore-lis-backup: WOULD STOP HERE"), browser.text(By.id("plan-steps")));
+        browser.screenshot("06-failover-plan-without-lis-backup");
+        assertEquals("DOWN", Pools.pool(operator(), pool).path("state").asText(), "reading the plan changes nothing");
+        collectConsole();
+        assertEquals(List.of(), consoleErrors, "browser console errors");
+    }
+
+    @Test
     void lisPageShowsVerifiedBackupsWithTheirChecksumAndTakesOneNow() {
         String pool = unique("lisweb");
         Pools.createPair(operator(), pool, 20);

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -21,6 +22,8 @@ import org.failback.batch.jobs.JobLog;
 import org.failback.batch.jobs.JobRunningException;
 import org.failback.batch.jobs.JobRuns;
 import org.failback.batch.jobs.PoolJobLock;
+import org.failback.batch.lis.LisBackupRepository;
+import org.failback.batch.lis.StoredBackup;
 import org.failback.batch.registrar.PoolUsers;
 import org.failback.batch.registrar.UserTransition;
 import org.failback.domain.pool.FrontEndPool;
@@ -135,8 +138,10 @@ public class PoolJobService {
         long signedIn = count(c -> PoolUsers.signedInInStatuses(c, pool.getId(), pending));
         long conferences = failover ? 0 : count("SELECT COUNT(*) FROM conference c JOIN registrar_user u ON u.id = c.organizer_id"
                 + " WHERE u.home_pool_id = ? AND c.state = 'ACTIVE' AND u.failback_status IN ('ON_BACKUP', 'MOVED', 'FAILED')", pool.getId());
+        Optional<StoredBackup> lisBackup = failover ? latestLisBackup(poolName) : Optional.empty();
         List<String> steps = failover
                 ? List.of("begin-failover: pool " + poolName + " → FAILING_OVER (sign-in to " + pool.getBackupPool().getName() + " in resiliency mode)",
+                        restoreLisBackupStep(poolName, pool.getBackupPool().getName(), lisBackup),
                         "serve-users-from-backup: " + users + " users served by " + pool.getBackupPool().getName(),
                         "complete-failover: pool → FAILED_OVER, signed-in users leave resiliency mode")
                 : List.of("begin-failback: pool " + poolName + " → FAILING_BACK, " + conferences + " conferences of affected users terminated (rejoin offered)",
@@ -144,7 +149,24 @@ public class PoolJobService {
                                 + signedIn + " signed in: signed out of " + pool.getBackupPool().getName() + ", signed in to " + poolName + " in resiliency mode)",
                         "mark-users-done: every user DONE, regular mode, presence live again",
                         "complete-failback: pool → NORMAL");
-        return new PoolJobPlan(jobName, poolName.value(), pool.getBackupPool().getName(), pool.getState().name(), steps, users, signedIn, conferences, maxUsers);
+        return new PoolJobPlan(jobName, poolName.value(), pool.getBackupPool().getName(), pool.getState().name(), steps, users, signedIn,
+                conferences, maxUsers, lisBackup.map(StoredBackup::fileName).orElse(null));
+    }
+
+    private Optional<StoredBackup> latestLisBackup(PoolName pool) {
+        try (Connection c = dataSource.getConnection()) {
+            return new LisBackupRepository(c).latestVerified(pool);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the LIS backups of " + pool + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The failover's LIS step as the restore batchlet would run it, or why it would stop there. */
+    private static String restoreLisBackupStep(PoolName pool, String backupPool, Optional<StoredBackup> backup) {
+        return backup.map(b -> "restore-lis-backup: " + b.fileName() + " (taken " + b.takenAt() + ", SHA-256 checked) merged into the LIS database of "
+                        + backupPool + ", which keeps its own locations")
+                .orElseGet(() -> "restore-lis-backup: WOULD STOP HERE: pool " + pool + " has no verified LIS backup; take one first with POST /api/lis/"
+                        + pool + "/backups (a failover stopped here continues when restarted after one is taken)");
     }
 
     /** Continues a stopped, failed or crashed execution from its last checkpoint, as a new execution. */

@@ -78,6 +78,16 @@ class ApiRolesAndBadInputIT extends ProductIT {
         assertError(404, "NOT_FOUND", client().get("conferences/999999999"));
         assertError(400, "BAD_REQUEST", client().get("conferences/abc"));
         assertError(404, "NOT_FOUND", client().get("p2p/999999999"));
+        assertError(404, "NOT_FOUND", viewer().get("jobs/999999999"));
+        for (String malformed : List.of("jobs/abc", "jobs/0", "jobs/-1/log", "jobs/1.5/throughput")) {
+            Api.Reply reply = viewer().get(malformed);
+            assertError(400, "BAD_REQUEST", reply);
+            assertTrue(reply.json().path("message").asText().endsWith("is not a job execution id"), reply.body());
+        }
+        assertError(400, "BAD_REQUEST", operator().post("jobs/abc/restart"));
+        assertError(400, "BAD_REQUEST", viewer().get("jobs?limit=abc"));
+        assertError(400, "BAD_REQUEST", viewer().get("jobs?limit=0"));
+        assertError(400, "BAD_REQUEST", viewer().get("jobs/999999999/log?limit=x"));
     }
 
     @Test

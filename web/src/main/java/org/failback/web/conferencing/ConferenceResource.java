@@ -16,6 +16,7 @@ import org.failback.domain.conferencing.ConferenceDetails;
 import org.failback.domain.conferencing.ConferenceService;
 import org.failback.domain.registrar.SipUri;
 import org.failback.web.api.JsonBodies;
+import org.failback.web.api.PathIds;
 import org.failback.web.api.Roles;
 
 /** A conference: read it, change its subject (the organiser's meeting change), join or rejoin it, leave it. */
@@ -34,13 +35,13 @@ public class ConferenceResource {
     @GET
     @RolesAllowed({Roles.CLIENT, Roles.OPERATOR, Roles.VIEWER})
     public ConferenceDetails get() {
-        return conferences.conference(SessionIds.parse(id));
+        return conferences.conference(PathIds.parse(id, "session id"));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public ConferenceDetails changeSubject(JsonValue body) {
-        long conference = SessionIds.parse(id);
+        long conference = PathIds.parse(id, "session id");
         return conferences.changeSubject(conference, JsonBodies.string(JsonBodies.object(body), "subject"));
     }
 
@@ -48,7 +49,7 @@ public class ConferenceResource {
     @Path("join")
     @Consumes(MediaType.APPLICATION_JSON)
     public ConferenceDetails join(JsonValue body) {
-        long conference = SessionIds.parse(id);
+        long conference = PathIds.parse(id, "session id");
         return conferences.join(conference, SipUri.of(JsonBodies.string(JsonBodies.object(body), "sip")));
     }
 
@@ -56,7 +57,7 @@ public class ConferenceResource {
     @Path("leave")
     @Consumes(MediaType.APPLICATION_JSON)
     public ConferenceDetails leave(JsonValue body) {
-        long conference = SessionIds.parse(id);
+        long conference = PathIds.parse(id, "session id");
         return conferences.leave(conference, SipUri.of(JsonBodies.string(JsonBodies.object(body), "sip")));
     }
 }

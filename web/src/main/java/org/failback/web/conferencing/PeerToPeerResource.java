@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.failback.domain.conferencing.ConferenceService;
 import org.failback.domain.conferencing.PeerToPeerDetails;
+import org.failback.web.api.PathIds;
 import org.failback.web.api.Roles;
 
 /** A peer-to-peer session: whether it still goes on (an outage of a party's pool terminates it). */
@@ -24,6 +25,6 @@ public class PeerToPeerResource {
 
     @GET
     public PeerToPeerDetails get(@PathParam("id") String id) {
-        return conferences.peerToPeer(SessionIds.parse(id));
+        return conferences.peerToPeer(PathIds.parse(id, "session id"));
     }
 }

@@ -2,7 +2,6 @@ package org.failback.web.jobs;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +21,8 @@ import org.failback.batch.jobs.JobViews;
 import org.failback.batch.pool.PoolJobService;
 import org.failback.domain.pool.PoolName;
 import org.failback.web.api.ApiException;
+import org.failback.web.api.PathIds;
+import org.failback.web.api.QueryParams;
 
 /** Jakarta Batch executions: list, detail with progress, stop, restart from the last checkpoint, abandon, log. */
 @Path("jobs")
@@ -45,12 +46,10 @@ public class JobsResource {
     @GET
     @RolesAllowed({"viewer", "operator"})
     public List<JobView> list(@QueryParam("pool") String pool, @QueryParam("status") String status,
-                              @QueryParam("limit") @DefaultValue("100") int limit) {
+                              @QueryParam("limit") String limitText) {
+        int limit = QueryParams.integer(limitText, "limit", 1, 1000, 100);
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.badRequest("status must be one of " + STATUSES);
-        }
-        if (limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("limit must be from 1 to 1000");
         }
         return views.list(pool == null ? null : PoolName.of(pool).value(), status, limit);
     }
@@ -58,46 +57,54 @@ public class JobsResource {
     @GET
     @Path("{id}")
     @RolesAllowed({"viewer", "operator"})
-    public JobView get(@PathParam("id") long id) {
-        return views.view(id);
+    public JobView get(@PathParam("id") String id) {
+        return views.view(executionId(id));
     }
 
     @GET
     @Path("{id}/log")
     @RolesAllowed({"viewer", "operator"})
-    public List<JobLog.Line> log(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("10000") int limit) {
-        views.view(id);
-        return log.lines(runs.chain(id), Math.max(1, Math.min(limit, 100_000)));
+    public List<JobLog.Line> log(@PathParam("id") String id, @QueryParam("limit") String limitText) {
+        long execution = executionId(id);
+        int limit = QueryParams.integer(limitText, "limit", 1, 100_000, 10_000);
+        views.view(execution);
+        return log.lines(runs.chain(execution), limit);
     }
 
     @GET
     @Path("{id}/throughput")
     @RolesAllowed({"viewer", "operator"})
-    public List<long[]> throughput(@PathParam("id") long id) {
-        return views.throughput(id);
+    public List<long[]> throughput(@PathParam("id") String id) {
+        return views.throughput(executionId(id));
     }
 
     @POST
     @Path("{id}/stop")
     @RolesAllowed("operator")
-    public Response stop(@PathParam("id") long id) {
-        jobs.stop(id);
-        return Response.accepted(Map.of("jobExecutionId", id)).build();
+    public Response stop(@PathParam("id") String id) {
+        long execution = executionId(id);
+        jobs.stop(execution);
+        return Response.accepted(Map.of("jobExecutionId", execution)).build();
     }
 
     @POST
     @Path("{id}/restart")
     @RolesAllowed("operator")
-    public Response restart(@PathParam("id") long id, @Context SecurityContext security) {
-        long restarted = jobs.restart(id, security.getUserPrincipal().getName());
+    public Response restart(@PathParam("id") String id, @Context SecurityContext security) {
+        long restarted = jobs.restart(executionId(id), security.getUserPrincipal().getName());
         return Response.accepted(Map.of("jobExecutionId", restarted)).build();
     }
 
     @POST
     @Path("{id}/abandon")
     @RolesAllowed("operator")
-    public Response abandon(@PathParam("id") long id) {
-        jobs.abandon(id);
-        return Response.ok(views.view(id)).build();
+    public Response abandon(@PathParam("id") String id) {
+        long execution = executionId(id);
+        jobs.abandon(execution);
+        return Response.ok(views.view(execution)).build();
+    }
+
+    private static long executionId(String text) {
+        return PathIds.parse(text, "job execution id");
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -246,6 +247,12 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         JsonNode plan = operator.post("pools/" + pool + "/failover?dryRun=true").expect(200).json();
         assertEquals(3000, plan.path("usersAffected").asLong(), plan.toString());
         assertEquals("DOWN", Pools.pool(operator, pool).path("state").asText(), "a dry run changes nothing");
+        for (String typo : List.of("ture", "yes", "1", "")) {
+            Api.Reply refused = operator.post("pools/" + pool + "/failover?dryRun=" + typo);
+            assertEquals(400, refused.status(), "dryRun=" + typo + " must not start the real job: " + refused.body());
+        }
+        assertEquals("DOWN", Pools.pool(operator, pool).path("state").asText(), "a mistyped dry run starts nothing");
+        assertTrue(operator.get("jobs?pool=" + pool).expect(200).json().isEmpty(), "no job was started");
 
         long running = operator.post("pools/" + pool + "/failover", Map.of("itemCount", 5, "partitions", 1)).expect(202).json().path("jobExecutionId").asLong();
         Api.Reply second = operator.post("pools/" + pool + "/failover");

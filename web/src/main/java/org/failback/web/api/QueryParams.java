@@ -1,6 +1,9 @@
 package org.failback.web.api;
 
-/** Query parameters arrive as text and are parsed strictly: {@code size=1.5} or {@code page=-1} is a 400. */
+/**
+ * Query parameters arrive as text and are parsed strictly: {@code size=1.5} or {@code page=-1} is a 400, and so is
+ * {@code dryRun=ture}, which the framework's own conversion reads as false: a typo would start the real job.
+ */
 public final class QueryParams {
 
     private QueryParams() {
@@ -18,7 +21,20 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // answered below with the same message as an out-of-range value
         }
-        throw ApiException.badRequest(name + " must be an integer from " + min + " to " + max + ", not '"
-                + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'");
+        throw ApiException.badRequest(name + " must be an integer from " + min + " to " + max + ", not '" + shortened(text) + "'");
+    }
+
+    public static boolean bool(String text, String name, boolean defaultValue) {
+        if (text == null) {
+            return defaultValue;
+        }
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw ApiException.badRequest(name + " must be true or false, not '" + shortened(text) + "'");
+    }
+
+    private static String shortened(String text) {
+        return text.length() > 20 ? text.substring(0, 20) + "…" : text;
     }
 }

@@ -20,6 +20,7 @@ import java.util.Set;
 import org.failback.batch.pool.PoolJobService;
 import org.failback.domain.pool.PoolName;
 import org.failback.web.api.ApiException;
+import org.failback.web.api.QueryParams;
 
 /** {@code POST /api/pools/{pool}/failover|failback}: start the job (202), or answer its plan with {@code ?dryRun=true}. */
 @Path("pools/{pool}/{action: failover|failback}")
@@ -34,9 +35,10 @@ public class PoolJobResource {
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @RolesAllowed("operator")
-    public Response start(@PathParam("pool") String pool, @PathParam("action") String action, @QueryParam("dryRun") boolean dryRun,
+    public Response start(@PathParam("pool") String pool, @PathParam("action") String action, @QueryParam("dryRun") String dryRunText,
                           JsonObject body, @Context SecurityContext security) {
         PoolName name = PoolName.of(pool);
+        boolean dryRun = QueryParams.bool(dryRunText, "dryRun", false);
         String jobName = "failover".equals(action) ? PoolJobService.FAILOVER : PoolJobService.FAILBACK;
         PoolJobService.Options options = options(body, "failback".equals(action));
         if (dryRun) {

@@ -247,9 +247,9 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         JsonNode plan = operator.post("pools/" + pool + "/failover?dryRun=true").expect(200).json();
         assertEquals(3000, plan.path("usersAffected").asLong(), plan.toString());
         assertEquals("DOWN", Pools.pool(operator, pool).path("state").asText(), "a dry run changes nothing");
-        for (String typo : List.of("ture", "yes", "1", "")) {
-            Api.Reply refused = operator.post("pools/" + pool + "/failover?dryRun=" + typo);
-            assertEquals(400, refused.status(), "dryRun=" + typo + " must not start the real job: " + refused.body());
+        for (String typo : List.of("dryRun=ture", "dryRun=yes", "dryRun=1", "dryRun=", "dryrun=true", "whatIf=true")) {
+            Api.Reply refused = operator.post("pools/" + pool + "/failover?" + typo);
+            assertEquals(400, refused.status(), typo + " must not start the real job: " + refused.body());
         }
         assertEquals("DOWN", Pools.pool(operator, pool).path("state").asText(), "a mistyped dry run starts nothing");
         assertTrue(operator.get("jobs?pool=" + pool).expect(200).json().isEmpty(), "no job was started");

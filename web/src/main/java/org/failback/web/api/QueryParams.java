@@ -1,5 +1,8 @@
 package org.failback.web.api;
 
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+
 /**
  * Query parameters arrive as text and are parsed strictly: {@code size=1.5} or {@code page=-1} is a 400, and so is
  * {@code dryRun=ture}, which the framework's own conversion reads as false: a typo would start the real job.
@@ -32,6 +35,16 @@ public final class QueryParams {
             return Boolean.parseBoolean(text);
         }
         throw ApiException.badRequest(name + " must be true or false, not '" + shortened(text) + "'");
+    }
+
+    /** Refuses query parameters a request does not take, naming the ones it does. */
+    public static void allowOnly(UriInfo uri, String... names) {
+        Set<String> allowed = Set.of(names);
+        for (String given : uri.getQueryParameters().keySet()) {
+            if (!allowed.contains(given)) {
+                throw ApiException.badRequest("unknown query parameter '" + shortened(given) + "'; allowed: " + String.join(", ", names));
+            }
+        }
     }
 
     private static String shortened(String text) {

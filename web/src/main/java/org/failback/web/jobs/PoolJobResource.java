@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.Set;
 import org.failback.batch.pool.PoolJobService;
@@ -36,8 +37,10 @@ public class PoolJobResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @RolesAllowed("operator")
     public Response start(@PathParam("pool") String pool, @PathParam("action") String action, @QueryParam("dryRun") String dryRunText,
-                          JsonObject body, @Context SecurityContext security) {
+                          JsonObject body, @Context SecurityContext security, @Context UriInfo uri) {
         PoolName name = PoolName.of(pool);
+        // ?dryrun=true must not start the job as if no dry run had been asked for.
+        QueryParams.allowOnly(uri, "dryRun");
         boolean dryRun = QueryParams.bool(dryRunText, "dryRun", false);
         String jobName = "failover".equals(action) ? PoolJobService.FAILOVER : PoolJobService.FAILBACK;
         PoolJobService.Options options = options(body, "failback".equals(action));

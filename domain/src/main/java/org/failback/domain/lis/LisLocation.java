@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public record LisLocation(Long id, String location, String houseNumber, String streetName, String city, String state,
         String postalCode, String country, String subnet, String originPool, Long originId) {
 
-    private static final Pattern SUBNET = Pattern.compile("[0-9A-Fa-f:.]{2,39}(?:/[0-9]{1,3})?");
+    private static final Pattern SUBNET_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]{2,39}(?:/[0-9]{1,3})?");
 
     public LisLocation {
         location = required("location", location, 128);
@@ -22,15 +22,21 @@ public record LisLocation(Long id, String location, String houseNumber, String s
         postalCode = optional("postalCode", postalCode, 16);
         country = required("country", country, 64);
         subnet = optional("subnet", subnet, 43);
-        if (subnet != null && !SUBNET.matcher(subnet).matches()) {
+        // Rows stored before subnets were checked as addresses (LisLocation.of) must still read, or one old typo would
+        // break the pool's LIS page and the failover that merges its backup; only their characters are checked here.
+        if (subnet != null && !SUBNET_CHARACTERS.matcher(subnet).matches()) {
             throw new IllegalArgumentException("subnet '" + subnet + "' is not an IPv4/IPv6 address or CIDR block");
         }
     }
 
-    /** A new location entered by an operator (no id yet, the pool's own). */
+    /** A new location entered by an operator (no id yet, the pool's own); its subnet must be a real address. */
     public static LisLocation of(String location, String houseNumber, String streetName, String city, String state,
             String postalCode, String country, String subnet) {
-        return new LisLocation(null, location, houseNumber, streetName, city, state, postalCode, country, subnet, null, null);
+        LisLocation entered = new LisLocation(null, location, houseNumber, streetName, city, state, postalCode, country, subnet, null, null);
+        if (entered.subnet() != null) {
+            Subnet.check(entered.subnet());
+        }
+        return entered;
     }
 
     public LisLocation withId(long newId) {

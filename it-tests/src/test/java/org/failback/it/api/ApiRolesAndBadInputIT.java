@@ -122,6 +122,22 @@ class ApiRolesAndBadInputIT extends ProductIT {
     }
 
     @Test
+    void aMisspeltFieldIs400NamingTheAllowedOnesAndChangesNothing() {
+        PoolPair pair = PoolPair.create(operator(), "misspelt", 2, 120);
+        Api.Reply timer = operator().put("pools/" + pair.pool() + "/settings", Map.of("resiliencyTimerSeconds", 30, "resiliencyTimerSecs", 60));
+        assertError(400, "BAD_REQUEST", timer);
+        assertTrue(timer.json().path("message").asText().contains("allowed: resiliencyTimerSeconds"), timer.body());
+        assertEquals(120, pair.details(viewer()).path("resiliencyTimerSeconds").asInt());
+
+        assertError(400, "BAD_REQUEST", operator().put("lis/" + pair.pool() + "/backup-schedule", Map.of("everyMinutes", 5, "keep", 3, "kepp", 9)));
+        assertError(404, "NOT_FOUND", viewer().get("lis/" + pair.pool() + "/backup-schedule"));
+
+        String user = pair.user(1);
+        assertError(400, "BAD_REQUEST", client().post(clientPath(user) + "/sign-in", Map.of("clientVersion", "LYNC_2013", "pool", pair.backupPool())));
+        assertFalse(pair.userItem(viewer(), user).path("signedIn").asBoolean());
+    }
+
+    @Test
     void pagingOutsideItsBoundsIs400() {
         PoolPair pair = PoolPair.create(operator(), "badpage", 1, 120);
         for (String query : List.of("size=501", "size=0", "size=1.5", "page=-1", "page=x", "q=user%25", "after=nope")) {

@@ -63,6 +63,13 @@ class LisIT extends ProductIT {
         int before = locations.size();
         assertEquals("BAD_REQUEST", operator().post("lis/fe-dc2/locations", Map.of("location", "no city", "country", "IE")).expect(400).code());
         assertEquals("BAD_REQUEST", operator().post("lis/fe-dc2/locations", Map.of("city", "Dublin", "country", "IE")).expect(400).code());
+        for (String subnet : List.of("999.1.1.1", "10.2.0.0/33", ":::", "fe80::1%eth0", "lobby")) {
+            Api.Reply refused = operator().post("lis/fe-dc2/locations", Map.of("location", "x", "city", "Dublin", "country", "IE", "subnet", subnet));
+            assertEquals("BAD_REQUEST", refused.expect(400).code());
+            assertTrue(refused.json().path("message").asText().contains("'" + subnet + "'"), refused.body());
+        }
+        Api.Reply misspelt = operator().post("lis/fe-dc2/locations", Map.of("location", "x", "city", "Dublin", "country", "IE", "subnett", "10.2.1.0/24"));
+        assertTrue(misspelt.expect(400).json().path("message").asText().startsWith("unknown field 'subnett'"), misspelt.body());
         // Only the status: malformed JSON is answered by RESTEasy's Jackson reader before the API's error mappers.
         operator().post("lis/fe-dc2/locations", "{not json").expect(400);
         assertEquals(403, viewer().post("lis/fe-dc2/locations", Map.of("location", "x", "city", "y", "country", "z")).status());

@@ -6,6 +6,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,6 +27,22 @@ public final class JsonBodies {
         }
         if (!(body instanceof JsonObject object)) {
             throw ApiException.badRequest("the body must be a JSON object, not " + body.getValueType().name().toLowerCase(Locale.ROOT));
+        }
+        return object;
+    }
+
+    /**
+     * The request body, one object with no field but those named: a misspelt optional field would otherwise be
+     * ignored and the request carried out without it.
+     */
+    public static JsonObject object(JsonValue body, String... fields) {
+        JsonObject object = object(body);
+        List<String> allowed = List.of(fields);
+        for (String given : object.keySet()) {
+            if (!allowed.contains(given)) {
+                throw ApiException.badRequest("unknown field '" + (given.length() > 40 ? given.substring(0, 40) + "…" : given)
+                        + "'; allowed: " + String.join(", ", fields));
+            }
         }
         return object;
     }

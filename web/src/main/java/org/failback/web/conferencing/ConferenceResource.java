@@ -42,7 +42,7 @@ public class ConferenceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ConferenceDetails changeSubject(JsonValue body) {
         long conference = PathIds.parse(id, "session id");
-        return conferences.changeSubject(conference, JsonBodies.string(JsonBodies.object(body), "subject"));
+        return conferences.changeSubject(conference, JsonBodies.string(JsonBodies.object(body, "subject"), "subject"));
     }
 
     @POST
@@ -50,7 +50,7 @@ public class ConferenceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ConferenceDetails join(JsonValue body) {
         long conference = PathIds.parse(id, "session id");
-        return conferences.join(conference, SipUri.of(JsonBodies.string(JsonBodies.object(body), "sip")));
+        return conferences.join(conference, SipUri.of(JsonBodies.string(JsonBodies.object(body, "sip"), "sip")));
     }
 
     @POST
@@ -58,6 +58,6 @@ public class ConferenceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ConferenceDetails leave(JsonValue body) {
         long conference = PathIds.parse(id, "session id");
-        return conferences.leave(conference, SipUri.of(JsonBodies.string(JsonBodies.object(body), "sip")));
+        return conferences.leave(conference, SipUri.of(JsonBodies.string(JsonBodies.object(body, "sip"), "sip")));
     }
 }

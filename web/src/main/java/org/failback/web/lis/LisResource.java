@@ -88,7 +88,7 @@ public class LisResource {
     @RolesAllowed(Roles.OPERATOR)
     public Response addLocation(JsonValue body) throws SQLException {
         PoolName pool = existingPool();
-        JsonObject json = JsonBodies.object(body);
+        JsonObject json = JsonBodies.object(body, "location", "houseNumber", "streetName", "city", "state", "postalCode", "country", "subnet");
         LisLocation location = LisLocation.of(JsonBodies.string(json, "location"), JsonBodies.string(json, "houseNumber", null),
                 JsonBodies.string(json, "streetName", null), JsonBodies.string(json, "city"), JsonBodies.string(json, "state", null),
                 JsonBodies.string(json, "postalCode", null), JsonBodies.string(json, "country"), JsonBodies.string(json, "subnet", null));
@@ -137,7 +137,7 @@ public class LisResource {
     @RolesAllowed(Roles.OPERATOR)
     public ScheduleView putSchedule(JsonValue body) throws SQLException {
         PoolName pool = existingPool();
-        JsonObject json = JsonBodies.object(body);
+        JsonObject json = JsonBodies.object(body, "everyMinutes", "keep");
         LisBackupSchedule schedule = new LisBackupSchedule(pool.value(),
                 JsonBodies.integer(json, "everyMinutes", 1, LisBackupSchedule.MAX_EVERY_MINUTES),
                 JsonBodies.integer(json, "keep", 1, LisBackupSchedule.MAX_KEEP), Instant.now());
@@ -156,7 +156,7 @@ public class LisResource {
     @RolesAllowed(Roles.OPERATOR)
     public Response restore(JsonValue body, @Context SecurityContext security) throws SQLException {
         PoolName into = existingPool();
-        PoolName from = PoolName.of(JsonBodies.string(JsonBodies.object(body), "from"));
+        PoolName from = PoolName.of(JsonBodies.string(JsonBodies.object(body, "from"), "from"));
         if (from.equals(into)) {
             throw ApiException.badRequest("from must name another pool than " + into);
         }

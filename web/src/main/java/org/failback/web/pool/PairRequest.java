@@ -12,6 +12,7 @@ import org.failback.web.api.JsonBodies;
 record PairRequest(PoolName site, PoolName backupSite, PoolName pool, PoolName backupPool, int users,
                    int resiliencyTimerSeconds, boolean lowLatency, boolean lisBackup) {
 
+    static final String[] FIELDS = {"site", "backupSite", "pool", "backupPool", "users", "resiliencyTimerSeconds", "lowLatency", "lisBackup"};
     static final int MAX_USERS = 1_000_000;
     static final int DEFAULT_RESILIENCY_TIMER_SECONDS = 120;
 

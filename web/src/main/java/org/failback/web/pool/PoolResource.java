@@ -81,7 +81,7 @@ public class PoolResource {
     @RolesAllowed(Roles.OPERATOR)
     public PoolDetails settings(@PathParam("pool") String pool, JsonValue body) {
         PoolName name = PoolName.of(pool);
-        int seconds = JsonBodies.integer(JsonBodies.object(body), "resiliencyTimerSeconds",
+        int seconds = JsonBodies.integer(JsonBodies.object(body, "resiliencyTimerSeconds"), "resiliencyTimerSeconds",
                 FrontEndPool.MIN_RESILIENCY_TIMER_SECONDS, FrontEndPool.MAX_RESILIENCY_TIMER_SECONDS);
         return details(pools.changeResiliencyTimer(name, seconds));
     }

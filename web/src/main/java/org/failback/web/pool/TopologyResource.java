@@ -37,7 +37,7 @@ public class TopologyResource {
     @Path("pairs")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createPair(JsonValue body) {
-        PairRequest request = PairRequest.from(JsonBodies.object(body));
+        PairRequest request = PairRequest.from(JsonBodies.object(body, PairRequest.FIELDS));
         topology.createPair(request);
         var pool = pools.pool(request.pool());
         var backup = pools.pool(request.backupPool());

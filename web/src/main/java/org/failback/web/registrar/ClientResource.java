@@ -61,7 +61,7 @@ public class ClientResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public RegistrationJson signIn(JsonValue body) {
         SipUri user = user();
-        ClientVersion client = JsonBodies.enumValue(JsonBodies.object(body), "clientVersion", EnumSet.allOf(ClientVersion.class));
+        ClientVersion client = JsonBodies.enumValue(JsonBodies.object(body, "clientVersion"), "clientVersion", EnumSet.allOf(ClientVersion.class));
         return RegistrationJson.of(registrar.signIn(user, client));
     }
 
@@ -77,7 +77,7 @@ public class ClientResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public PresenceJson setPresence(JsonValue body) {
         SipUri user = user();
-        PresenceState state = JsonBodies.enumValue(JsonBodies.object(body), "state", SETTABLE);
+        PresenceState state = JsonBodies.enumValue(JsonBodies.object(body, "state"), "state", SETTABLE);
         return new PresenceJson(user.value(), registrar.setPresence(user, state).getPresenceSet(), true);
     }
 
@@ -103,7 +103,7 @@ public class ClientResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addContact(JsonValue body) {
         SipUri user = user();
-        SipUri contact = SipUri.of(JsonBodies.string(JsonBodies.object(body), "sip"));
+        SipUri contact = SipUri.of(JsonBodies.string(JsonBodies.object(body, "sip"), "sip"));
         registrar.addContact(user, contact);
         return Response.status(Response.Status.CREATED).entity(Map.of("sip", contact.value())).build();
     }
@@ -113,7 +113,7 @@ public class ClientResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createConference(JsonValue body) {
         SipUri user = user();
-        ConferenceKind kind = JsonBodies.enumValue(JsonBodies.object(body), "kind", EnumSet.allOf(ConferenceKind.class));
+        ConferenceKind kind = JsonBodies.enumValue(JsonBodies.object(body, "kind"), "kind", EnumSet.allOf(ConferenceKind.class));
         ConferenceDetails created = conferences.create(user, kind);
         return Response.created(UriBuilder.fromPath("/api/conferences/{id}").build(created.id())).entity(created).build();
     }
@@ -123,7 +123,7 @@ public class ClientResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response startPeerToPeer(JsonValue body) {
         SipUri user = user();
-        SipUri with = SipUri.of(JsonBodies.string(JsonBodies.object(body), "with"));
+        SipUri with = SipUri.of(JsonBodies.string(JsonBodies.object(body, "with"), "with"));
         PeerToPeerDetails started = conferences.startPeerToPeer(user, with);
         return Response.created(UriBuilder.fromPath("/api/p2p/{id}").build(started.id())).entity(started).build();
     }

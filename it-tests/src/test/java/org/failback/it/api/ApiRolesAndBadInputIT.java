@@ -79,6 +79,8 @@ class ApiRolesAndBadInputIT extends ProductIT {
         assertError(400, "BAD_REQUEST", client().get("conferences/abc"));
         assertError(404, "NOT_FOUND", client().get("p2p/999999999"));
         assertError(404, "NOT_FOUND", viewer().get("jobs/999999999"));
+        assertError(404, "NOT_FOUND", viewer().get("jobs?pool=no-such-pool"));
+        assertError(400, "BAD_REQUEST", viewer().get("jobs?pool=Bad%20Pool"));
         for (String malformed : List.of("jobs/abc", "jobs/0", "jobs/-1/log", "jobs/1.5/throughput")) {
             Api.Reply reply = viewer().get(malformed);
             assertError(400, "BAD_REQUEST", reply);

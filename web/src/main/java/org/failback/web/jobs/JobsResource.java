@@ -20,6 +20,7 @@ import org.failback.batch.jobs.JobView;
 import org.failback.batch.jobs.JobViews;
 import org.failback.batch.pool.PoolJobService;
 import org.failback.domain.pool.PoolName;
+import org.failback.domain.pool.PoolService;
 import org.failback.web.api.ApiException;
 import org.failback.web.api.PathIds;
 import org.failback.web.api.QueryParams;
@@ -43,6 +44,9 @@ public class JobsResource {
     @Inject
     PoolJobService jobs;
 
+    @Inject
+    PoolService pools;
+
     @GET
     @RolesAllowed({"viewer", "operator"})
     public List<JobView> list(@QueryParam("pool") String pool, @QueryParam("status") String status,
@@ -51,7 +55,9 @@ public class JobsResource {
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.badRequest("status must be one of " + STATUSES);
         }
-        return views.list(pool == null ? null : PoolName.of(pool).value(), status, limit);
+        // A misspelt pool is a 404, not an empty list that reads as "no job ever ran for it".
+        String poolName = pool == null ? null : pools.pool(PoolName.of(pool)).getName();
+        return views.list(poolName, status, limit);
     }
 
     @GET

@@ -9,8 +9,6 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -136,8 +134,7 @@ public class PoolJobService {
         FailbackStatus[] pending = failover ? FAILOVER_PENDING : FAILBACK_PENDING;
         long users = count(c -> PoolUsers.inStatuses(c, pool.getId(), pending));
         long signedIn = count(c -> PoolUsers.signedInInStatuses(c, pool.getId(), pending));
-        long conferences = failover ? 0 : count("SELECT COUNT(*) FROM conference c JOIN registrar_user u ON u.id = c.organizer_id"
-                + " WHERE u.home_pool_id = ? AND c.state = 'ACTIVE' AND u.failback_status IN ('ON_BACKUP', 'MOVED', 'FAILED')", pool.getId());
+        long conferences = failover ? 0 : pools.conferencesAFailbackWouldTerminate(poolName);
         Optional<StoredBackup> lisBackup = failover ? latestLisBackup(poolName) : Optional.empty();
         List<String> steps = failover
                 ? List.of("begin-failover: pool " + poolName + " → FAILING_OVER (sign-in to " + pool.getBackupPool().getName() + " in resiliency mode)",
@@ -285,18 +282,6 @@ public class PoolJobService {
             return Math.min(toMove, options.maxUsers());
         }
         return toMove + toMove + moved;
-    }
-
-    private long count(String sql, int poolId) {
-        return count(c -> {
-            try (PreparedStatement query = c.prepareStatement(sql)) {
-                query.setInt(1, poolId);
-                try (ResultSet rs = query.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
     }
 
     /** A count taken on a connection of its own. */

@@ -17,6 +17,10 @@ import java.util.List;
 @Transactional
 public class PoolService {
 
+    /** The users homed on a pool (?1) that a failback still affects: not yet DONE, or failed. */
+    private static final String USERS_A_FAILBACK_AFFECTS =
+            "SELECT id FROM registrar_user WHERE home_pool_id = ?1 AND failback_status IN ('ON_BACKUP', 'MOVED', 'FAILED')";
+
     @PersistenceContext(unitName = "failback")
     EntityManager em;
 
@@ -126,14 +130,21 @@ public class PoolService {
     public FrontEndPool beginFailback(PoolName name) {
         FrontEndPool pool = lockedPool(name);
         pool.beginFailback();
-        String affected = "SELECT id FROM registrar_user WHERE home_pool_id = ?1 AND failback_status IN ('ON_BACKUP', 'MOVED', 'FAILED')";
         em.createNativeQuery("DELETE FROM conference_participant WHERE conference_id IN (SELECT id FROM conference"
-                        + " WHERE state = 'ACTIVE' AND organizer_id IN (" + affected + "))")
+                        + " WHERE state = 'ACTIVE' AND organizer_id IN (" + USERS_A_FAILBACK_AFFECTS + "))")
                 .setParameter(1, pool.getId()).executeUpdate();
         em.createNativeQuery("UPDATE conference SET state = 'TERMINATED', rejoin_allowed = TRUE, terminated_at = ?2, version = version + 1"
-                        + " WHERE state = 'ACTIVE' AND organizer_id IN (" + affected + ")")
+                        + " WHERE state = 'ACTIVE' AND organizer_id IN (" + USERS_A_FAILBACK_AFFECTS + ")")
                 .setParameter(1, pool.getId()).setParameter(2, clock.instant()).executeUpdate();
         return pool;
+    }
+
+    /** The conferences {@link #beginFailback} would terminate now: what a failback's dry run announces. */
+    public long conferencesAFailbackWouldTerminate(PoolName name) {
+        FrontEndPool pool = pool(name);
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM conference WHERE state = 'ACTIVE' AND organizer_id IN ("
+                        + USERS_A_FAILBACK_AFFECTS + ")")
+                .setParameter(1, pool.getId()).getSingleResult()).longValue();
     }
 
     public FrontEndPool completeFailback(PoolName name) {

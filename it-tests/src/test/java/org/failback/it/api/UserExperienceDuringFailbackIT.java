@@ -40,6 +40,8 @@ class UserExperienceDuringFailbackIT extends ProductIT {
         client().post("conferences/" + affectedConference + "/join", Map.of("sip", unaffected)).expect(200);
         long unaffectedConference = createConference(unaffectedOrganiser);
         client().post("conferences/" + unaffectedConference + "/join", Map.of("sip", affectedGuest)).expect(200);
+        JsonNode plan = operator().post("pools/" + pair.pool() + "/failback?dryRun=true").expect(200).json();
+        assertEquals(1, plan.path("conferencesToTerminate").asLong(), "the plan announces what begin-failback ends: " + plan);
 
         stagedFailback(pair);
 

@@ -91,11 +91,18 @@ public class JobViews {
     /** Throughput samples (epoch millis, items done by then) of an execution, from its start, for the portal's chart. */
     public List<long[]> throughput(long executionId) {
         JobExecution execution = execution(executionId);
-        Instant start = instant(execution.getStartTime());
+        return throughput(executionId, instant(execution.getStartTime()), instant(execution.getEndTime()));
+    }
+
+    /** The same samples for a view the caller already has (the job page's poll), without looking the execution up again. */
+    public List<long[]> throughput(JobView job) {
+        return throughput(job.id(), job.startTime(), job.endTime());
+    }
+
+    private List<long[]> throughput(long executionId, Instant start, Instant end) {
         if (start == null) {
             return List.of();
         }
-        Instant end = instant(execution.getEndTime());
         List<long[]> samples = new ArrayList<>();
         samples.add(new long[] {start.toEpochMilli(), 0});
         samples.addAll(stepCounts.doneOverTime(executionId, start, end == null ? Instant.now() : end));

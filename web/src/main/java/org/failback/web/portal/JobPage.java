@@ -80,7 +80,7 @@ public class JobPage implements Serializable {
         }
         logTail = log.tail(runs.chain(id), LOG_TAIL);
         poolState = poolState(job.pool());
-        chart = chartJson(views.throughput(id), job);
+        chart = chartJson(views.throughput(job), job);
         ended = !running(job);
     }
 

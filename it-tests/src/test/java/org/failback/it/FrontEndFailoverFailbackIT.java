@@ -223,6 +223,16 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         long restarted = operator.post("jobs/" + id + "/restart").expect(202).json().path("jobExecutionId").asLong();
         assertEquals("COMPLETED", Jobs.awaitEnd(operator, restarted, TIMEOUT).path("status").asText());
         assertEquals("FAILED_OVER", Pools.pool(operator, pool).path("state").asText());
+
+        assertEquals(List.of(id), ids(operator.get("jobs?pool=" + pool + "&status=FAILED").expect(200).json()));
+        assertEquals(List.of(restarted, backup), ids(operator.get("jobs?pool=" + pool + "&status=COMPLETED").expect(200).json()),
+                "newest first");
+        assertEquals(List.of(restarted), ids(operator.get("jobs?pool=" + pool + "&status=COMPLETED&limit=1").expect(200).json()));
+        assertEquals(List.of(), ids(operator.get("jobs?pool=" + pool + "&status=STARTED").expect(200).json()));
+    }
+
+    private static List<Long> ids(JsonNode jobs) {
+        return java.util.stream.StreamSupport.stream(jobs.spliterator(), false).map(j -> j.path("id").asLong()).toList();
     }
 
     @Test

@@ -50,11 +50,23 @@ public class JobRuns {
         return runs.stream().findFirst();
     }
 
-    /** Newest first, optionally only one pool's. */
-    public List<Run> list(String pool, int limit) {
-        return pool == null
-                ? query("SELECT * FROM job_run ORDER BY job_execution_id DESC", List.of(), limit)
-                : query("SELECT * FROM job_run WHERE pool_name = ? ORDER BY job_execution_id DESC", List.of(pool), limit);
+    /**
+     * Newest first, optionally only one pool's, and only those whose execution has a BatchStatus (as the JDBC job
+     * repository stores it, so the filter costs one query however long the history is: a LIS backup schedule alone
+     * adds a hundred runs a day per pool).
+     */
+    public List<Run> list(String pool, String status, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT r.* FROM job_run r");
+        if (status != null) {
+            sql.append(" JOIN JOB_EXECUTION e ON e.JOBEXECUTIONID = r.job_execution_id AND e.BATCHSTATUS = ?");
+            parameters.add(status);
+        }
+        if (pool != null) {
+            sql.append(" WHERE r.pool_name = ?");
+            parameters.add(pool);
+        }
+        return query(sql.append(" ORDER BY r.job_execution_id DESC").toString(), parameters, limit);
     }
 
     /** The execution and the ones it restarted, oldest first: a restart continues the same run. */

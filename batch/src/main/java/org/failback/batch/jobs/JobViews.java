@@ -68,21 +68,14 @@ public class JobViews {
                 total, done, round(percent), round(rate), eta, steps);
     }
 
-    /** Newest first; {@code status} filters by BatchStatus name. */
+    /** Newest first; {@code status} filters by BatchStatus name, as the job repository stores it. */
     public List<JobView> list(String pool, String status, int limit) {
         List<JobView> views = new ArrayList<>();
-        for (JobRuns.Run run : runs.list(pool, status == null ? limit : 10_000)) {
-            JobView view;
+        for (JobRuns.Run run : runs.list(pool, status, limit)) {
             try {
-                view = view(run.jobExecutionId());
+                views.add(view(run.jobExecutionId()));
             } catch (ExecutionNotFoundException e) {
-                continue;
-            }
-            if (status == null || status.equals(view.status())) {
-                views.add(view);
-            }
-            if (views.size() >= limit) {
-                break;
+                // recorded, but its execution is gone from the job repository: nothing to show
             }
         }
         return views;

@@ -118,7 +118,8 @@ public class JobViews {
         return recent > 0 ? recent / window : done / seconds;
     }
 
-    private static JobExecution execution(long executionId) {
+    /** The execution as the job repository has it; {@link ExecutionNotFoundException} when there is none. */
+    public static JobExecution execution(long executionId) {
         try {
             return BatchRuntime.getJobOperator().getJobExecution(executionId);
         } catch (NoSuchJobExecutionException e) {

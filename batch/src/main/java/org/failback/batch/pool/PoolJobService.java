@@ -2,7 +2,6 @@ package org.failback.batch.pool;
 
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
-import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
@@ -19,6 +18,7 @@ import javax.sql.DataSource;
 import org.failback.batch.jobs.JobLog;
 import org.failback.batch.jobs.JobRunningException;
 import org.failback.batch.jobs.JobRuns;
+import org.failback.batch.jobs.JobViews;
 import org.failback.batch.jobs.PoolJobLock;
 import org.failback.batch.lis.LisBackupRepository;
 import org.failback.batch.lis.StoredBackup;
@@ -169,7 +169,7 @@ public class PoolJobService {
     /** Continues a stopped, failed or crashed execution from its last checkpoint, as a new execution. */
     public long restart(long executionId, String startedBy) {
         JobOperator operator = operator();
-        JobExecution execution = execution(executionId);
+        JobExecution execution = JobViews.execution(executionId);
         JobRuns.Run run = runs.find(executionId).orElseThrow(() -> new IllegalArgumentException("execution " + executionId + " was not started by this product"));
         BatchStatus status = execution.getBatchStatus();
         if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
@@ -207,7 +207,7 @@ public class PoolJobService {
     }
 
     public void stop(long executionId) {
-        JobExecution execution = execution(executionId);
+        JobExecution execution = JobViews.execution(executionId);
         if (!RUNNING.contains(execution.getBatchStatus())) {
             throw new IllegalTransitionException("execution " + executionId + " already ended " + execution.getBatchStatus());
         }
@@ -215,7 +215,7 @@ public class PoolJobService {
     }
 
     public void abandon(long executionId) {
-        JobExecution execution = execution(executionId);
+        JobExecution execution = JobViews.execution(executionId);
         if (RUNNING.contains(execution.getBatchStatus())) {
             throw new IllegalTransitionException("execution " + executionId + " is " + execution.getBatchStatus() + ": stop it first");
         }
@@ -236,14 +236,6 @@ public class PoolJobService {
 
     static List<Integer> poolIds(FrontEndPool pool) {
         return pool.getBackupPool() == null ? List.of(pool.getId()) : List.of(pool.getId(), pool.getBackupPool().getId());
-    }
-
-    private JobExecution execution(long executionId) {
-        try {
-            return operator().getJobExecution(executionId);
-        } catch (NoSuchJobExecutionException e) {
-            throw new ExecutionNotFoundException(executionId);
-        }
     }
 
     private static Properties parameters(FrontEndPool pool, Options options) {

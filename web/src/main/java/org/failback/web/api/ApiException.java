@@ -26,6 +26,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(Status.CONFLICT.getStatusCode(), "ILLEGAL_STATE", message);
     }
 
+    /** A value the client sent, cut to its first 20 characters for an error message. */
+    static String shortened(String text) {
+        return text.length() > 20 ? text.substring(0, 20) + "…" : text;
+    }
+
     public int status() {
         return status;
     }

@@ -18,6 +18,6 @@ public final class PathIds {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiException.badRequest("'" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "' is not a " + what);
+        throw ApiException.badRequest("'" + ApiException.shortened(text) + "' is not a " + what);
     }
 }

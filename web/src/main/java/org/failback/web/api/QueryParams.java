@@ -24,7 +24,7 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // answered below with the same message as an out-of-range value
         }
-        throw ApiException.badRequest(name + " must be an integer from " + min + " to " + max + ", not '" + shortened(text) + "'");
+        throw ApiException.badRequest(name + " must be an integer from " + min + " to " + max + ", not '" + ApiException.shortened(text) + "'");
     }
 
     public static boolean bool(String text, String name, boolean defaultValue) {
@@ -34,7 +34,7 @@ public final class QueryParams {
         if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(text);
         }
-        throw ApiException.badRequest(name + " must be true or false, not '" + shortened(text) + "'");
+        throw ApiException.badRequest(name + " must be true or false, not '" + ApiException.shortened(text) + "'");
     }
 
     /** Refuses query parameters a request does not take, naming the ones it does. */
@@ -42,12 +42,8 @@ public final class QueryParams {
         Set<String> allowed = Set.of(names);
         for (String given : uri.getQueryParameters().keySet()) {
             if (!allowed.contains(given)) {
-                throw ApiException.badRequest("unknown query parameter '" + shortened(given) + "'; allowed: " + String.join(", ", names));
+                throw ApiException.badRequest("unknown query parameter '" + ApiException.shortened(given) + "'; allowed: " + String.join(", ", names));
             }
         }
-    }
-
-    private static String shortened(String text) {
-        return text.length() > 20 ? text.substring(0, 20) + "…" : text;
     }
 }

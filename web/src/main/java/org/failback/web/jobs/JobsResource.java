@@ -73,7 +73,7 @@ public class JobsResource {
     public List<JobLog.Line> log(@PathParam("id") String id, @QueryParam("limit") String limitText) {
         long execution = executionId(id);
         int limit = QueryParams.integer(limitText, "limit", 1, 100_000, 10_000);
-        views.view(execution);
+        JobViews.execution(execution);
         return log.lines(runs.chain(execution), limit);
     }
 

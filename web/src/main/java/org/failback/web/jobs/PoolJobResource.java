@@ -17,10 +17,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
-import java.util.Set;
 import org.failback.batch.pool.PoolJobService;
 import org.failback.domain.pool.PoolName;
 import org.failback.web.api.ApiException;
+import org.failback.web.api.JsonBodies;
 import org.failback.web.api.QueryParams;
 
 /** {@code POST /api/pools/{pool}/failover|failback}: start the job (202), or answer its plan with {@code ?dryRun=true}. */
@@ -28,7 +28,8 @@ import org.failback.web.api.QueryParams;
 @Produces(MediaType.APPLICATION_JSON)
 public class PoolJobResource {
 
-    private static final Set<String> OPTIONS = Set.of("maxUsers", "partitions", "itemCount");
+    private static final String[] FAILOVER_OPTIONS = {"partitions", "itemCount"};
+    private static final String[] FAILBACK_OPTIONS = {"maxUsers", "partitions", "itemCount"};
 
     @Inject
     PoolJobService jobs;
@@ -57,11 +58,7 @@ public class PoolJobResource {
         if (body == null) {
             return PoolJobService.Options.DEFAULT;
         }
-        for (String key : body.keySet()) {
-            if (!OPTIONS.contains(key) || (!failback && "maxUsers".equals(key))) {
-                throw ApiException.badRequest("unknown field '" + key + "'" + (failback ? "; allowed: " + OPTIONS : ""));
-            }
-        }
+        JsonBodies.object(body, failback ? FAILBACK_OPTIONS : FAILOVER_OPTIONS);
         return new PoolJobService.Options(integer(body, "partitions"), integer(body, "itemCount"), integer(body, "maxUsers"));
     }
 

@@ -38,12 +38,23 @@ public final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         // Both paths set, so Selenium Manager never runs: it cannot download anything here.
         options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,1300",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1280,1300",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
@@ -67,7 +78,8 @@ public final class Browser implements AutoCloseable {
     /** The context root shows the server-rendered login form to an anonymous browser; signing in leads to the dashboard. */
     public void signIn(String role) {
         go("/");
-        WebElement user = await(d -> d.findElements(By.id("j_username")).stream().findFirst().orElse(null));
+        WebElement user = await(
+                d -> d.findElements(By.id("j_username")).stream().findFirst().orElse(null));
         user.sendKeys(server.credentials().getProperty(role + ".username"));
         driver.findElement(By.id("j_password")).sendKeys(server.credentials().getProperty(role + ".password"));
         driver.findElement(By.id("sign-in")).click();
@@ -80,7 +92,9 @@ public final class Browser implements AutoCloseable {
 
     public <T> T await(Duration timeout, ExpectedCondition<T> condition) {
         // Polled regions are replaced while read: a stale element just means "look again".
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     public String text(By by) {
@@ -101,7 +115,9 @@ public final class Browser implements AutoCloseable {
 
     /** Console entries at SEVERE since the last call (the driver hands each entry out once). */
     public List<LogEntry> severeConsoleEntries() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
     }
 
     @Override

@@ -21,11 +21,26 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         Api operator = operator();
         String pool = unique("flow");
         Pools.createPair(operator, pool, 1200);
-        operator.post("lis/" + pool + "/locations", Map.of("location", pool + " head office", "city", "Seattle", "country", "US")).expect(201);
+        operator.post(
+                        "lis/" + pool + "/locations",
+                        Map.of("location", pool + " head office", "city", "Seattle", "country", "US"))
+                .expect(201);
         // The backup's record appears when it is taken and is verified by a later step: wait for the job, not the list.
-        long lisBackup = operator.post("lis/" + pool + "/backups").expect(202).json().path("jobExecutionId").asLong();
-        assertEquals("COMPLETED", Jobs.awaitEnd(operator, lisBackup, TIMEOUT).path("status").asText());
-        assertTrue(operator.get("lis/" + pool + "/backups").json().get(0).path("verified").asBoolean(), "the newest LIS backup is verified");
+        long lisBackup = operator.post("lis/" + pool + "/backups")
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
+        assertEquals(
+                "COMPLETED",
+                Jobs.awaitEnd(operator, lisBackup, TIMEOUT).path("status").asText());
+        assertTrue(
+                operator.get("lis/" + pool + "/backups")
+                        .json()
+                        .get(0)
+                        .path("verified")
+                        .asBoolean(),
+                "the newest LIS backup is verified");
 
         JsonNode failover = Pools.failOver(operator, pool);
         assertEquals("COMPLETED", failover.path("status").asText(), failover.toString());
@@ -34,8 +49,12 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         JsonNode failedOver = Pools.pool(operator, pool);
         assertEquals("FAILED_OVER", failedOver.path("state").asText());
         assertEquals(1200, failedOver.path("counts").path("onBackup").asLong(), failedOver.toString());
-        String backupLocations = operator.get("lis/" + Pools.backupOf(pool) + "/locations").expect(200).body();
-        assertTrue(backupLocations.contains(pool + " head office"), "the failed pool's LIS locations are restored into the backup pool");
+        String backupLocations = operator.get("lis/" + Pools.backupOf(pool) + "/locations")
+                .expect(200)
+                .body();
+        assertTrue(
+                backupLocations.contains(pool + " head office"),
+                "the failed pool's LIS locations are restored into the backup pool");
 
         operator.post("pools/" + pool + "/repair").expect(200);
         long failbackId = Pools.startFailback(operator, pool, null);
@@ -45,7 +64,9 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         JsonNode home = Pools.pool(operator, pool);
         assertEquals("NORMAL", home.path("state").asText());
         assertEquals(1200, home.path("counts").path("done").asLong(), home.toString());
-        JsonNode users = operator.get("pools/" + pool + "/users?status=DONE&size=500").expect(200).json();
+        JsonNode users = operator.get("pools/" + pool + "/users?status=DONE&size=500")
+                .expect(200)
+                .json();
         assertEquals(1200, users.path("total").asLong());
         // Each user was last written by mark-users-done, so that (partitioned) step started before and ended after it.
         JsonNode markDone = Jobs.step(failback, "mark-users-done");
@@ -54,16 +75,22 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         for (JsonNode user : users.path("items")) {
             // JBeret stamps step times in whole milliseconds; the writer's time is finer.
             Instant updated = Instant.parse(user.path("updatedAt").asText()).truncatedTo(ChronoUnit.MILLIS);
-            assertTrue(!updated.isBefore(stepStart) && !updated.isAfter(stepEnd),
+            assertTrue(
+                    !updated.isBefore(stepStart) && !updated.isAfter(stepEnd),
                     "mark-users-done ran " + stepStart + " – " + stepEnd + " but wrote " + user);
         }
         JsonNode backup = Pools.pool(operator, Pools.backupOf(pool));
         assertEquals("NORMAL", backup.path("state").asText());
-        assertEquals(0, backup.path("counts").path("onBackup").asLong() + backup.path("counts").path("done").asLong(),
+        assertEquals(
+                0,
+                backup.path("counts").path("onBackup").asLong()
+                        + backup.path("counts").path("done").asLong(),
                 "users homed on the backup pool are never affected: " + backup);
 
-        JsonNode audit = operator.get("pools/" + pool + "/transition-audit").expect(200).json();
-        assertEquals(1200, audit.path("transitions").path("NOT_AFFECTED->ON_BACKUP").asLong(), audit.toString());
+        JsonNode audit =
+                operator.get("pools/" + pool + "/transition-audit").expect(200).json();
+        assertEquals(
+                1200, audit.path("transitions").path("NOT_AFFECTED->ON_BACKUP").asLong(), audit.toString());
         assertEquals(1200, audit.path("transitions").path("ON_BACKUP->MOVED").asLong(), audit.toString());
         assertEquals(1200, audit.path("transitions").path("MOVED->DONE").asLong(), audit.toString());
         assertEquals(0, audit.path("usersWithRepeatedTransition").asLong());
@@ -71,7 +98,6 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         JsonNode log = operator.get("jobs/" + failbackId + "/log").expect(200).json();
         assertTrue(log.toString().contains("FAILING_BACK") && log.toString().contains("NORMAL"), log.toString());
     }
-
 
     @Test
     void stagedFailbackMovesAtMostTheGivenUsersThenStopsWithPoolStillFailingBack() {
@@ -88,16 +114,24 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         assertEquals(50, during.path("counts").path("moved").asLong(), during.toString());
         assertEquals(550, during.path("counts").path("onBackup").asLong());
 
-        assertEquals(50, Jobs.step(staged, "move-users-home").path("itemsTotal").asLong(), "a staged step sets out to move its limit: " + staged);
+        assertEquals(
+                50,
+                Jobs.step(staged, "move-users-home").path("itemsTotal").asLong(),
+                "a staged step sets out to move its limit: " + staged);
 
         long rest = Pools.startFailback(operator, pool, null);
         JsonNode completed = Jobs.awaitEnd(operator, rest, TIMEOUT);
         assertEquals("COMPLETED", completed.path("status").asText());
-        assertEquals(550, Jobs.step(completed, "move-users-home").path("itemsTotal").asLong(), completed.toString());
-        assertEquals(600, Jobs.step(completed, "mark-users-done").path("itemsTotal").asLong(), completed.toString());
-        assertTrue(Jobs.step(completed, "begin-failback").path("itemsTotal").isNull(), "a batchlet step counts no items: " + completed);
+        assertEquals(
+                550, Jobs.step(completed, "move-users-home").path("itemsTotal").asLong(), completed.toString());
+        assertEquals(
+                600, Jobs.step(completed, "mark-users-done").path("itemsTotal").asLong(), completed.toString());
+        assertTrue(
+                Jobs.step(completed, "begin-failback").path("itemsTotal").isNull(),
+                "a batchlet step counts no items: " + completed);
         assertEquals(600, Pools.pool(operator, pool).path("counts").path("done").asLong());
-        JsonNode audit = operator.get("pools/" + pool + "/transition-audit").expect(200).json();
+        JsonNode audit =
+                operator.get("pools/" + pool + "/transition-audit").expect(200).json();
         assertEquals(600, audit.path("transitions").path("ON_BACKUP->MOVED").asLong(), audit.toString());
         assertEquals(0, audit.path("usersWithRepeatedTransition").asLong());
     }
@@ -109,35 +143,55 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         Pools.createFailedOverAndRepaired(operator, pool, 4000);
 
         long first = Pools.startFailback(operator, pool, Map.of("itemCount", 10, "partitions", 2));
-        Jobs.await("some users moved", TIMEOUT, () -> Pools.pool(operator, pool).path("counts").path("moved").asLong() > 100);
+        Jobs.await(
+                "some users moved",
+                TIMEOUT,
+                () -> Pools.pool(operator, pool).path("counts").path("moved").asLong() > 100);
         JsonNode running = operator.get("jobs/" + first).expect(200).json();
         JsonNode moving = Jobs.step(running, "move-users-home");
         assertEquals("STARTED", moving.path("status").asText(), running.toString());
-        assertTrue(moving.path("writeCount").asLong() > 0 && moving.path("writeCount").asLong() <= running.path("itemsDone").asLong(),
+        assertTrue(
+                moving.path("writeCount").asLong() > 0
+                        && moving.path("writeCount").asLong()
+                                <= running.path("itemsDone").asLong(),
                 "the running partitioned step shows what its partitions wrote so far: " + running);
-        assertEquals(4000, moving.path("itemsTotal").asLong(), "the step's total is counted when it starts: " + running);
-        assertEquals(Math.round(1000.0 * moving.path("writeCount").asLong() / 4000) / 10.0, moving.path("percent").asDouble(),
+        assertEquals(
+                4000, moving.path("itemsTotal").asLong(), "the step's total is counted when it starts: " + running);
+        assertEquals(
+                Math.round(1000.0 * moving.path("writeCount").asLong() / 4000) / 10.0,
+                moving.path("percent").asDouble(),
                 "the running step's percent is its writes against its total: " + running);
         assertTrue(moving.path("percent").asDouble() > 0, running.toString());
-        assertTrue(running.path("itemsPerSecond").asDouble() > 0 && running.path("etaSeconds").isNumber(),
+        assertTrue(
+                running.path("itemsPerSecond").asDouble() > 0
+                        && running.path("etaSeconds").isNumber(),
                 "a running job has a rate and an ETA: " + running);
         operator.post("jobs/" + first + "/stop").expect(202);
         JsonNode stopped = Jobs.awaitEnd(operator, first, TIMEOUT);
         assertEquals("STOPPED", stopped.path("status").asText(), stopped.toString());
-        long movedWhenStopped = Pools.pool(operator, pool).path("counts").path("moved").asLong();
+        long movedWhenStopped =
+                Pools.pool(operator, pool).path("counts").path("moved").asLong();
         assertTrue(movedWhenStopped > 0 && movedWhenStopped < 4000, "stopped mid-step, moved " + movedWhenStopped);
         assertEquals("FAILING_BACK", Pools.pool(operator, pool).path("state").asText());
         assertEquals(409, operator.post("jobs/" + first + "/stop").status(), "an ended execution cannot be stopped");
 
-        long restarted = operator.post("jobs/" + first + "/restart").expect(202).json().path("jobExecutionId").asLong();
+        long restarted = operator.post("jobs/" + first + "/restart")
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
         JsonNode done = Jobs.awaitEnd(operator, restarted, TIMEOUT);
         assertEquals("COMPLETED", done.path("status").asText(), done.toString());
         assertEquals(first, done.path("restartOf").asLong());
-        assertEquals(8000 - movedWhenStopped, done.path("itemsTotal").asLong(), "the restart sets out to do what was left: " + done);
+        assertEquals(
+                8000 - movedWhenStopped,
+                done.path("itemsTotal").asLong(),
+                "the restart sets out to do what was left: " + done);
         assertEquals(done.path("itemsTotal").asLong(), done.path("itemsDone").asLong(), done.toString());
         assertEquals("NORMAL", Pools.pool(operator, pool).path("state").asText());
 
-        JsonNode audit = operator.get("pools/" + pool + "/transition-audit").expect(200).json();
+        JsonNode audit =
+                operator.get("pools/" + pool + "/transition-audit").expect(200).json();
         assertEquals(4000, audit.path("transitions").path("ON_BACKUP->MOVED").asLong(), audit.toString());
         assertEquals(4000, audit.path("transitions").path("MOVED->DONE").asLong(), audit.toString());
         assertEquals(0, audit.path("usersWithRepeatedTransition").asLong(), audit.toString());
@@ -155,18 +209,30 @@ class FrontEndFailoverFailbackIT extends ProductIT {
             JsonNode stopped = Jobs.awaitEnd(operator, first, TIMEOUT);
             assertEquals("STOPPED", stopped.path("status").asText(), stopped.toString());
             assertEquals("USERS_FAILED", stopped.path("exitStatus").asText());
-            JsonNode user = operator.get("pools/" + pool + "/users/" + victim).expect(200).json();
+            JsonNode user = operator.get("pools/" + pool + "/users/" + victim)
+                    .expect(200)
+                    .json();
             assertEquals("FAILED", user.path("failbackStatus").asText(), user.toString());
             assertTrue(user.path("error").asText().contains("injected fault"), user.toString());
-            assertEquals(299, Pools.pool(operator, pool).path("counts").path("moved").asLong());
+            assertEquals(
+                    299, Pools.pool(operator, pool).path("counts").path("moved").asLong());
             assertTrue(operator.get("jobs/" + first + "/log").json().toString().contains("SKIP " + victim));
 
             operator.delete("test-hooks/faults").expect(204);
-            long restarted = operator.post("jobs/" + first + "/restart").expect(202).json().path("jobExecutionId").asLong();
-            assertEquals("COMPLETED", Jobs.awaitEnd(operator, restarted, TIMEOUT).path("status").asText());
-            JsonNode healed = operator.get("pools/" + pool + "/users/" + victim).expect(200).json();
+            long restarted = operator.post("jobs/" + first + "/restart")
+                    .expect(202)
+                    .json()
+                    .path("jobExecutionId")
+                    .asLong();
+            assertEquals(
+                    "COMPLETED",
+                    Jobs.awaitEnd(operator, restarted, TIMEOUT).path("status").asText());
+            JsonNode healed = operator.get("pools/" + pool + "/users/" + victim)
+                    .expect(200)
+                    .json();
             assertEquals("DONE", healed.path("failbackStatus").asText(), healed.toString());
-            assertEquals(300, Pools.pool(operator, pool).path("counts").path("done").asLong());
+            assertEquals(
+                    300, Pools.pool(operator, pool).path("counts").path("done").asLong());
         } finally {
             operator.delete("test-hooks/faults");
         }
@@ -178,61 +244,117 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         String pool = unique("retry");
         Pools.createFailedOverAndRepaired(operator, pool, 300);
         String victim = Pools.sip(pool, 42);
-        operator.post("test-hooks/faults", Map.of("sip", victim, "transientTimes", 2)).expect(204);
+        operator.post("test-hooks/faults", Map.of("sip", victim, "transientTimes", 2))
+                .expect(204);
         try {
             long job = Pools.startFailback(operator, pool, Map.of("itemCount", 50));
             JsonNode done = Jobs.awaitEnd(operator, job, TIMEOUT);
             assertEquals("COMPLETED", done.path("status").asText(), done.toString());
             assertEquals(600, done.path("itemsDone").asLong(), "the rolled-back chunks are not counted: " + done);
-            JsonNode user = operator.get("pools/" + pool + "/users/" + victim).expect(200).json();
+            JsonNode user = operator.get("pools/" + pool + "/users/" + victim)
+                    .expect(200)
+                    .json();
             assertEquals("DONE", user.path("failbackStatus").asText(), user.toString());
-            assertEquals(300, Pools.pool(operator, pool).path("counts").path("done").asLong());
-            JsonNode audit = operator.get("pools/" + pool + "/transition-audit").expect(200).json();
+            assertEquals(
+                    300, Pools.pool(operator, pool).path("counts").path("done").asLong());
+            JsonNode audit = operator.get("pools/" + pool + "/transition-audit")
+                    .expect(200)
+                    .json();
             assertEquals(300, audit.path("transitions").path("ON_BACKUP->MOVED").asLong(), audit.toString());
             assertEquals(300, audit.path("transitions").path("MOVED->DONE").asLong(), audit.toString());
             assertEquals(0, audit.path("usersWithRepeatedTransition").asLong(), audit.toString());
             String log = operator.get("jobs/" + job + "/log").json().toString();
-            assertTrue(log.contains("RETRY chunk of") && log.contains("injected transient fault writing " + victim), log);
+            assertTrue(
+                    log.contains("RETRY chunk of") && log.contains("injected transient fault writing " + victim), log);
         } finally {
             operator.delete("test-hooks/faults");
         }
     }
 
     @Test
-    void failoverWithoutAnyLisBackupIsPlannedToStopAtTheRestoreStepFailsThereAndCompletesWhenRestartedAfterOneIsTaken() {
+    void
+            failoverWithoutAnyLisBackupIsPlannedToStopAtTheRestoreStepFailsThereAndCompletesWhenRestartedAfterOneIsTaken() {
         Api operator = operator();
         String pool = unique("nolis");
         Pools.createPair(operator, pool, 100, false);
         operator.post("pools/" + pool + "/outage").expect(200);
-        JsonNode plan = operator.post("pools/" + pool + "/failover?dryRun=true").expect(200).json();
+        JsonNode plan = operator.post("pools/" + pool + "/failover?dryRun=true")
+                .expect(200)
+                .json();
         assertTrue(plan.path("lisBackup").isNull(), plan.toString());
         String restoreStep = plan.path("steps").get(1).asText();
-        assertTrue(restoreStep.startsWith("restore-lis-backup: WOULD STOP HERE") && restoreStep.contains("POST /api/lis/" + pool + "/backups"), restoreStep);
-        long id = operator.post("pools/" + pool + "/failover").expect(202).json().path("jobExecutionId").asLong();
+        assertTrue(
+                restoreStep.startsWith("restore-lis-backup: WOULD STOP HERE")
+                        && restoreStep.contains("POST /api/lis/" + pool + "/backups"),
+                restoreStep);
+        long id = operator.post("pools/" + pool + "/failover")
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
         JsonNode failed = Jobs.awaitEnd(operator, id, TIMEOUT);
         assertEquals("FAILED", failed.path("status").asText(), failed.toString());
         assertTrue(operator.get("jobs/" + id + "/log").body().contains("no LIS backup of pool " + pool));
         assertEquals("FAILING_OVER", Pools.pool(operator, pool).path("state").asText());
 
-        long backup = operator.post("lis/" + pool + "/backups").expect(202).json().path("jobExecutionId").asLong();
-        assertEquals("COMPLETED", Jobs.awaitEnd(operator, backup, TIMEOUT).path("status").asText());
-        String taken = operator.get("lis/" + pool + "/backups").expect(200).json().get(0).path("file").asText();
-        JsonNode replanned = operator.post("pools/" + pool + "/failover?dryRun=true").expect(200).json();
+        long backup = operator.post("lis/" + pool + "/backups")
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
+        assertEquals(
+                "COMPLETED",
+                Jobs.awaitEnd(operator, backup, TIMEOUT).path("status").asText());
+        String taken = operator.get("lis/" + pool + "/backups")
+                .expect(200)
+                .json()
+                .get(0)
+                .path("file")
+                .asText();
+        JsonNode replanned = operator.post("pools/" + pool + "/failover?dryRun=true")
+                .expect(200)
+                .json();
         assertEquals(taken, replanned.path("lisBackup").asText(), replanned.toString());
-        assertTrue(replanned.path("steps").get(1).asText().startsWith("restore-lis-backup: " + taken), replanned.toString());
-        long restarted = operator.post("jobs/" + id + "/restart").expect(202).json().path("jobExecutionId").asLong();
-        assertEquals("COMPLETED", Jobs.awaitEnd(operator, restarted, TIMEOUT).path("status").asText());
+        assertTrue(
+                replanned.path("steps").get(1).asText().startsWith("restore-lis-backup: " + taken),
+                replanned.toString());
+        long restarted = operator.post("jobs/" + id + "/restart")
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
+        assertEquals(
+                "COMPLETED",
+                Jobs.awaitEnd(operator, restarted, TIMEOUT).path("status").asText());
         assertEquals("FAILED_OVER", Pools.pool(operator, pool).path("state").asText());
 
-        assertEquals(List.of(id), ids(operator.get("jobs?pool=" + pool + "&status=FAILED").expect(200).json()));
-        assertEquals(List.of(restarted, backup), ids(operator.get("jobs?pool=" + pool + "&status=COMPLETED").expect(200).json()),
+        assertEquals(
+                List.of(id),
+                ids(operator.get("jobs?pool=" + pool + "&status=FAILED")
+                        .expect(200)
+                        .json()));
+        assertEquals(
+                List.of(restarted, backup),
+                ids(operator.get("jobs?pool=" + pool + "&status=COMPLETED")
+                        .expect(200)
+                        .json()),
                 "newest first");
-        assertEquals(List.of(restarted), ids(operator.get("jobs?pool=" + pool + "&status=COMPLETED&limit=1").expect(200).json()));
-        assertEquals(List.of(), ids(operator.get("jobs?pool=" + pool + "&status=STARTED").expect(200).json()));
+        assertEquals(
+                List.of(restarted),
+                ids(operator.get("jobs?pool=" + pool + "&status=COMPLETED&limit=1")
+                        .expect(200)
+                        .json()));
+        assertEquals(
+                List.of(),
+                ids(operator.get("jobs?pool=" + pool + "&status=STARTED")
+                        .expect(200)
+                        .json()));
     }
 
     private static List<Long> ids(JsonNode jobs) {
-        return java.util.stream.StreamSupport.stream(jobs.spliterator(), false).map(j -> j.path("id").asLong()).toList();
+        return java.util.stream.StreamSupport.stream(jobs.spliterator(), false)
+                .map(j -> j.path("id").asLong())
+                .toList();
     }
 
     @Test
@@ -250,11 +372,16 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         assertEquals(404, unknown.status());
         assertEquals("NOT_FOUND", unknown.code());
 
-        assertEquals(400, operator.post("pools/" + pool + "/failback", Map.of("maxUsers", "ten")).status());
+        assertEquals(
+                400,
+                operator.post("pools/" + pool + "/failback", Map.of("maxUsers", "ten"))
+                        .status());
         assertEquals(403, viewer().post("pools/" + pool + "/failover").status());
 
         operator.post("pools/" + pool + "/outage").expect(200);
-        JsonNode plan = operator.post("pools/" + pool + "/failover?dryRun=true").expect(200).json();
+        JsonNode plan = operator.post("pools/" + pool + "/failover?dryRun=true")
+                .expect(200)
+                .json();
         assertEquals(3000, plan.path("usersAffected").asLong(), plan.toString());
         assertEquals("DOWN", Pools.pool(operator, pool).path("state").asText(), "a dry run changes nothing");
         for (String typo : List.of("dryRun=ture", "dryRun=yes", "dryRun=1", "dryRun=", "dryrun=true", "whatIf=true")) {
@@ -264,13 +391,22 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         assertEquals("DOWN", Pools.pool(operator, pool).path("state").asText(), "a mistyped dry run starts nothing");
         assertTrue(operator.get("jobs?pool=" + pool).expect(200).json().isEmpty(), "no job was started");
 
-        long running = operator.post("pools/" + pool + "/failover", Map.of("itemCount", 5, "partitions", 1)).expect(202).json().path("jobExecutionId").asLong();
+        long running = operator.post("pools/" + pool + "/failover", Map.of("itemCount", 5, "partitions", 1))
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
         Api.Reply second = operator.post("pools/" + pool + "/failover");
         assertEquals(409, second.status(), second.body());
         assertEquals("JOB_RUNNING", second.code());
         Api.Reply onBackup = operator.post("pools/" + Pools.backupOf(pool) + "/outage");
         Api.Reply backupJob = operator.post("pools/" + Pools.backupOf(pool) + "/failover");
-        assertEquals(409, backupJob.status(), "a job on the pool locks its backup pool too: " + backupJob.body() + " / " + onBackup.body());
-        assertEquals("COMPLETED", Jobs.awaitEnd(operator, running, TIMEOUT).path("status").asText());
+        assertEquals(
+                409,
+                backupJob.status(),
+                "a job on the pool locks its backup pool too: " + backupJob.body() + " / " + onBackup.body());
+        assertEquals(
+                "COMPLETED",
+                Jobs.awaitEnd(operator, running, TIMEOUT).path("status").asText());
     }
 }

@@ -35,12 +35,14 @@ class HealthAndCredentialsIT extends ProductIT {
         Api.Reply reply = anonymous().get("jobs");
         assertEquals(401, reply.status(), reply.body());
         assertEquals("UNAUTHORIZED", reply.code());
-        assertTrue(reply.challenge() != null && reply.challenge().startsWith("Basic"), "challenge: " + reply.challenge());
+        assertTrue(
+                reply.challenge() != null && reply.challenge().startsWith("Basic"), "challenge: " + reply.challenge());
     }
 
     @Test
     void wrongPasswordIsRefused() {
-        Api.Reply reply = Api.withPassword(SERVER, "operator", "not-the-password-at-all").get("jobs");
+        Api.Reply reply =
+                Api.withPassword(SERVER, "operator", "not-the-password-at-all").get("jobs");
         assertEquals(401, reply.status(), reply.body());
     }
 }

@@ -68,7 +68,10 @@ class JobRepositoryRestartIT {
         int users = 6_000;
         Pools.createFailedOverAndRepaired(operator, pool, users);
         long crashed = Pools.startFailback(operator, pool, Map.of("itemCount", 20, "partitions", 2));
-        Jobs.await("the failback to be under way", TIMEOUT, () -> Pools.pool(operator, pool).path("counts").path("moved").asLong() > 500);
+        Jobs.await(
+                "the failback to be under way",
+                TIMEOUT,
+                () -> Pools.pool(operator, pool).path("counts").path("moved").asLong() > 500);
 
         RestartableServer.crashAndStart(controller);
 
@@ -77,22 +80,35 @@ class JobRepositoryRestartIT {
         assertEquals("STARTED", left.path("status").asText(), "a killed execution stays STARTED: " + left);
         long movedBefore = Pools.pool(again, pool).path("counts").path("moved").asLong();
         assertTrue(movedBefore > 0 && movedBefore < users, "killed mid-step with " + movedBefore + " users moved");
-        assertEquals(movedBefore, left.path("itemsDone").asLong(), "what the killed execution wrote is still counted: " + left);
-        JsonNode throughput = again.get("jobs/" + crashed + "/throughput").expect(200).json();
+        assertEquals(
+                movedBefore,
+                left.path("itemsDone").asLong(),
+                "what the killed execution wrote is still counted: " + left);
+        JsonNode throughput =
+                again.get("jobs/" + crashed + "/throughput").expect(200).json();
         assertTrue(throughput.size() >= 2, "its throughput is drawn after the restart too: " + throughput);
         assertEquals(movedBefore, throughput.get(throughput.size() - 1).get(1).asLong(), throughput.toString());
-        assertEquals(409, again.post("pools/" + pool + "/failback").status(), "the crashed execution still holds the pool");
+        assertEquals(
+                409, again.post("pools/" + pool + "/failback").status(), "the crashed execution still holds the pool");
 
-        long restarted = again.post("jobs/" + crashed + "/restart").expect(202).json().path("jobExecutionId").asLong();
+        long restarted = again.post("jobs/" + crashed + "/restart")
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
         JsonNode done = Jobs.awaitEnd(again, restarted, TIMEOUT);
         assertEquals("COMPLETED", done.path("status").asText(), done.toString());
-        assertEquals(2 * (users - movedBefore) + movedBefore, done.path("itemsTotal").asLong(), done.toString());
+        assertEquals(
+                2 * (users - movedBefore) + movedBefore, done.path("itemsTotal").asLong(), done.toString());
         assertEquals(done.path("itemsTotal").asLong(), done.path("itemsDone").asLong(), done.toString());
-        assertEquals(users - movedBefore, Jobs.step(done, "move-users-home").path("itemsTotal").asLong(),
+        assertEquals(
+                users - movedBefore,
+                Jobs.step(done, "move-users-home").path("itemsTotal").asLong(),
                 "the restarted step counts what it set out to do: " + done);
         assertEquals("NORMAL", Pools.pool(again, pool).path("state").asText());
         assertEquals(users, Pools.pool(again, pool).path("counts").path("done").asLong());
-        JsonNode audit = again.get("pools/" + pool + "/transition-audit").expect(200).json();
+        JsonNode audit =
+                again.get("pools/" + pool + "/transition-audit").expect(200).json();
         assertEquals(users, audit.path("transitions").path("ON_BACKUP->MOVED").asLong(), audit.toString());
         assertEquals(users, audit.path("transitions").path("MOVED->DONE").asLong(), audit.toString());
         assertEquals(0, audit.path("usersWithRepeatedTransition").asLong(), audit.toString());

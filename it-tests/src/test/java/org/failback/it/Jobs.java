@@ -10,8 +10,7 @@ public final class Jobs {
 
     public static final Set<String> ENDED = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
 
-    private Jobs() {
-    }
+    private Jobs() {}
 
     public static JsonNode awaitEnd(Api api, long executionId, Duration timeout) {
         return awaitStatus(api, executionId, ENDED, timeout);

@@ -7,8 +7,7 @@ import java.util.Map;
 /** Fresh, isolated Front End pool pairs for a test, and the pool actions tests chain. */
 public final class Pools {
 
-    private Pools() {
-    }
+    private Pools() {}
 
     /**
      * Creates pools {@code name} (site {name}-s1) and {@code name-b} (site {name}-s2) backing each other up, each with
@@ -23,10 +22,33 @@ public final class Pools {
     }
 
     /** The one way tests create topology: {@code POST /api/topology/pairs}. */
-    public static void createPair(Api operator, String site, String backupSite, String pool, String backupPool, int users,
-                                  int resiliencyTimerSeconds, boolean lisBackup) {
-        operator.post("topology/pairs", Map.of("site", site, "backupSite", backupSite, "pool", pool, "backupPool", backupPool,
-                "users", users, "resiliencyTimerSeconds", resiliencyTimerSeconds, "lisBackup", lisBackup)).expect(201);
+    public static void createPair(
+            Api operator,
+            String site,
+            String backupSite,
+            String pool,
+            String backupPool,
+            int users,
+            int resiliencyTimerSeconds,
+            boolean lisBackup) {
+        operator.post(
+                        "topology/pairs",
+                        Map.of(
+                                "site",
+                                site,
+                                "backupSite",
+                                backupSite,
+                                "pool",
+                                pool,
+                                "backupPool",
+                                backupPool,
+                                "users",
+                                users,
+                                "resiliencyTimerSeconds",
+                                resiliencyTimerSeconds,
+                                "lisBackup",
+                                lisBackup))
+                .expect(201);
     }
 
     /** A fresh pair whose first pool is failed over (job completed) and repaired: ready for failback. */
@@ -54,11 +76,19 @@ public final class Pools {
     /** Outage, then a failover job run to completion. */
     public static JsonNode failOver(Api operator, String pool) {
         operator.post("pools/" + pool + "/outage").expect(200);
-        long id = operator.post("pools/" + pool + "/failover").expect(202).json().path("jobExecutionId").asLong();
+        long id = operator.post("pools/" + pool + "/failover")
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
         return Jobs.awaitEnd(operator, id, Duration.ofMinutes(3));
     }
 
     public static long startFailback(Api operator, String pool, Object body) {
-        return operator.send("POST", "pools/" + pool + "/failback", body).expect(202).json().path("jobExecutionId").asLong();
+        return operator.send("POST", "pools/" + pool + "/failback", body)
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
     }
 }

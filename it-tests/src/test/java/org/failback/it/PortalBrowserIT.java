@@ -36,7 +36,9 @@ class PortalBrowserIT extends ProductIT {
 
     @BeforeEach
     void chromium() {
-        assumeTrue(Browser.available(), "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        assumeTrue(
+                Browser.available(),
+                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
         browser = Browser.open(SERVER);
     }
 
@@ -60,7 +62,9 @@ class PortalBrowserIT extends ProductIT {
         browser.signIn("operator");
         assertEquals("operator", browser.text(By.id("current-role")).toLowerCase(java.util.Locale.ROOT));
         browser.await(d -> d.findElement(By.id("pools")).getText().contains(pool) ? Boolean.TRUE : null);
-        assertTrue(browser.text(By.id("lis-backups")).contains(pool), "the dashboard shows the pool's last LIS backup: " + browser.text(By.id("lis-backups")));
+        assertTrue(
+                browser.text(By.id("lis-backups")).contains(pool),
+                "the dashboard shows the pool's last LIS backup: " + browser.text(By.id("lis-backups")));
         browser.screenshot("02-dashboard");
         collectConsole();
 
@@ -79,13 +83,24 @@ class PortalBrowserIT extends ProductIT {
 
         browser.driver().findElement(By.id("confirm-form:confirm-action")).click();
         browser.await(d -> d.getCurrentUrl().contains("job.xhtml?id=") ? Boolean.TRUE : null);
-        browser.await(JOB_TIMEOUT, d -> "100.0 %".equals(d.findElement(By.id("percent")).getText()) ? Boolean.TRUE : null);
+        browser.await(
+                JOB_TIMEOUT,
+                d -> "100.0 %".equals(d.findElement(By.id("percent")).getText()) ? Boolean.TRUE : null);
         browser.await(d -> "NORMAL".equals(d.findElement(By.id("pool-state")).getText()) ? Boolean.TRUE : null);
         assertEquals("COMPLETED", browser.text(By.id("job-status")));
         assertTrue(browser.text(By.id("steps")).contains("move-users-home"), browser.text(By.id("steps")));
-        assertTrue(browser.text(By.id("steps")).contains(USERS + " / " + USERS), "each user step shows its writes against its total: " + browser.text(By.id("steps")));
-        assertTrue(browser.text(By.id("log")).contains("started pool-failback of pool " + pool), browser.text(By.id("log")));
-        assertTrue(browser.driver().findElements(By.cssSelector("[id='live:throughput'] canvas")).size() == 1, "throughput chart drawn");
+        assertTrue(
+                browser.text(By.id("steps")).contains(USERS + " / " + USERS),
+                "each user step shows its writes against its total: " + browser.text(By.id("steps")));
+        assertTrue(
+                browser.text(By.id("log")).contains("started pool-failback of pool " + pool),
+                browser.text(By.id("log")));
+        assertTrue(
+                browser.driver()
+                                .findElements(By.cssSelector("[id='live:throughput'] canvas"))
+                                .size()
+                        == 1,
+                "throughput chart drawn");
         browser.screenshot("05-job-completed");
         collectConsole();
 
@@ -94,35 +109,57 @@ class PortalBrowserIT extends ProductIT {
         new Select(browser.driver().findElement(By.cssSelector("select.status-filter"))).selectByValue("DONE");
         // The table is replaced by the filter request: wait until every row shown is DONE, then read them at once.
         List<String> rows = browser.await(d -> {
-            List<String> texts = d.findElements(By.cssSelector("[id='users:table_data'] > tr")).stream().map(WebElement::getText).toList();
+            List<String> texts = d.findElements(By.cssSelector("[id='users:table_data'] > tr")).stream()
+                    .map(WebElement::getText)
+                    .toList();
             return texts.size() == 25 && texts.stream().allMatch(t -> t.contains("DONE")) ? texts : null;
         });
         assertTrue(rows.get(0).startsWith(Pools.sip(pool, 1)), rows.get(0));
-        assertTrue(browser.text(By.cssSelector(".ui-paginator-current")).endsWith("of " + USERS), browser.text(By.cssSelector(".ui-paginator-current")));
-        assertTrue(browser.await(d -> d.findElement(By.id("users:export")).getAttribute("href")).contains("status=DONE"));
+        assertTrue(
+                browser.text(By.cssSelector(".ui-paginator-current")).endsWith("of " + USERS),
+                browser.text(By.cssSelector(".ui-paginator-current")));
+        assertTrue(browser.await(d -> d.findElement(By.id("users:export")).getAttribute("href"))
+                .contains("status=DONE"));
         browser.screenshot("06-users-done");
 
-        browser.driver().findElement(By.cssSelector("[id='users:table'] .ui-paginator-next")).click();
-        browser.await(d -> d.findElements(By.cssSelector("[id='users:table_data'] > tr")).get(0).getText().startsWith(Pools.sip(pool, 26)) ? Boolean.TRUE : null);
-        assertTrue(browser.text(By.cssSelector(".ui-paginator-current")).startsWith("26"), browser.text(By.cssSelector(".ui-paginator-current")));
+        browser.driver()
+                .findElement(By.cssSelector("[id='users:table'] .ui-paginator-next"))
+                .click();
+        browser.await(d -> d.findElements(By.cssSelector("[id='users:table_data'] > tr"))
+                        .get(0)
+                        .getText()
+                        .startsWith(Pools.sip(pool, 26))
+                ? Boolean.TRUE
+                : null);
+        assertTrue(
+                browser.text(By.cssSelector(".ui-paginator-current")).startsWith("26"),
+                browser.text(By.cssSelector(".ui-paginator-current")));
         collectConsole();
 
         String usersCsv = download("/export/users?pool=" + pool + "&status=DONE");
         assertEquals(USERS + 1, usersCsv.lines().count(), "header and one line per DONE user");
-        assertTrue(usersCsv.startsWith("sip,client_version,signed_in,serving_pool,mode,failback_status,updated_at,error"), usersCsv.lines().findFirst().orElse(""));
+        assertTrue(
+                usersCsv.startsWith("sip,client_version,signed_in,serving_pool,mode,failback_status,updated_at,error"),
+                usersCsv.lines().findFirst().orElse(""));
 
         browser.go("/jobs.xhtml");
         assertTrue(browser.text(By.id("history:runs")).contains(pool));
         browser.screenshot("07-run-history");
         String runsCsv = download("/export/runs?pool=" + pool);
-        assertTrue(runsCsv.lines().anyMatch(l -> l.contains(",pool-failback," + pool + ",operator,") && l.contains("COMPLETED")
-                && l.contains("move-users-home")), runsCsv);
+        assertTrue(
+                runsCsv.lines()
+                        .anyMatch(l -> l.contains(",pool-failback," + pool + ",operator,")
+                                && l.contains("COMPLETED")
+                                && l.contains("move-users-home")),
+                runsCsv);
         collectConsole();
 
         browser.driver().findElement(By.id("logout-form:logout")).click();
         browser.await(d -> d.findElements(By.id("j_username")).isEmpty() ? null : Boolean.TRUE);
         browser.go("/index.xhtml");
-        assertTrue(browser.driver().findElements(By.id("j_username")).size() == 1, "signed out: the dashboard asks for a login again");
+        assertTrue(
+                browser.driver().findElements(By.id("j_username")).size() == 1,
+                "signed out: the dashboard asks for a login again");
         collectConsole();
         assertEquals(List.of(), consoleErrors, "browser console errors");
     }
@@ -138,13 +175,25 @@ class PortalBrowserIT extends ProductIT {
         assertEquals("viewer", browser.text(By.id("current-role")).toLowerCase(java.util.Locale.ROOT));
         browser.go("/pool.xhtml?name=" + pool);
         assertEquals("FAILED_OVER", browser.text(By.id("pool-state")));
-        assertEquals(0, browser.driver().findElements(By.cssSelector("[id^='action-buttons'], button[class*='action-'], [id='timer-form:save-timer']")).size());
-        assertTrue(browser.driver().findElements(By.cssSelector("[id='users:table_data'] > tr")).size() > 0);
+        assertEquals(
+                0,
+                browser.driver()
+                        .findElements(By.cssSelector(
+                                "[id^='action-buttons'], button[class*='action-'], [id='timer-form:save-timer']"))
+                        .size());
+        assertTrue(browser.driver()
+                        .findElements(By.cssSelector("[id='users:table_data'] > tr"))
+                        .size()
+                > 0);
         browser.screenshot("08-viewer-pool");
 
         browser.go("/job.xhtml?id=" + failover);
         assertEquals("COMPLETED", browser.text(By.id("job-status")));
-        assertEquals(0, browser.driver().findElements(By.cssSelector("[id='live:stop'], [id='live:restart'], [id='live:abandon']")).size());
+        assertEquals(
+                0,
+                browser.driver()
+                        .findElements(By.cssSelector("[id='live:stop'], [id='live:restart'], [id='live:abandon']"))
+                        .size());
         browser.screenshot("09-viewer-job");
         collectConsole();
         assertEquals(List.of(), consoleErrors, "browser console errors");
@@ -161,7 +210,9 @@ class PortalBrowserIT extends ProductIT {
         browser.driver().findElement(By.cssSelector("button.action-failover")).click();
         WebElement warning = browser.await(d -> visible(d.findElements(By.id("plan-no-lis-backup"))));
         assertTrue(warning.getText().contains(pool + " has no verified LIS backup"), warning.getText());
-        assertTrue(browser.text(By.id("plan-steps")).contains("restore-lis-backup: WOULD STOP HERE"), browser.text(By.id("plan-steps")));
+        assertTrue(
+                browser.text(By.id("plan-steps")).contains("restore-lis-backup: WOULD STOP HERE"),
+                browser.text(By.id("plan-steps")));
         browser.screenshot("06-failover-plan-without-lis-backup");
         assertEquals("DOWN", Pools.pool(operator(), pool).path("state").asText(), "reading the plan changes nothing");
         collectConsole();
@@ -172,26 +223,55 @@ class PortalBrowserIT extends ProductIT {
     void lisPageShowsVerifiedBackupsWithTheirChecksumAndTakesOneNow() {
         String pool = unique("lisweb");
         Pools.createPair(operator(), pool, 20);
-        String checksum = operator().get("lis/" + pool + "/backups").expect(200).json().get(0).path("checksum").asText();
+        String checksum = operator()
+                .get("lis/" + pool + "/backups")
+                .expect(200)
+                .json()
+                .get(0)
+                .path("checksum")
+                .asText();
 
         browser.signIn("operator");
         browser.go("/pool.xhtml?name=" + pool);
         browser.driver().findElement(By.id("head:lis-link")).click();
-        browser.await(d -> d.findElements(By.cssSelector("#lis-backup-table tr.lis-backup")).isEmpty() ? null : Boolean.TRUE);
+        browser.await(d -> d.findElements(By.cssSelector("#lis-backup-table tr.lis-backup"))
+                        .isEmpty()
+                ? null
+                : Boolean.TRUE);
         String table = browser.text(By.id("lis-backup-table"));
         assertTrue(table.contains(checksum) && table.contains("VERIFIED"), table);
         assertTrue(browser.text(By.id("lis-schedule")).startsWith("No schedule"), browser.text(By.id("lis-schedule")));
         browser.driver().findElement(By.id("lis-form:every_input")).sendKeys("30");
         browser.driver().findElement(By.id("lis-form:keep_input")).sendKeys("5");
         browser.driver().findElement(By.id("lis-form:save-schedule")).click();
-        browser.await(d -> d.findElement(By.id("lis-schedule")).getText().startsWith("Every 30 min, keeping the newest 5") ? Boolean.TRUE : null);
-        assertEquals(30, operator().get("lis/" + pool + "/backup-schedule").expect(200).json().path("everyMinutes").asInt());
+        browser.await(
+                d -> d.findElement(By.id("lis-schedule")).getText().startsWith("Every 30 min, keeping the newest 5")
+                        ? Boolean.TRUE
+                        : null);
+        assertEquals(
+                30,
+                operator()
+                        .get("lis/" + pool + "/backup-schedule")
+                        .expect(200)
+                        .json()
+                        .path("everyMinutes")
+                        .asInt());
 
         browser.driver().findElement(By.id("lis-form:backup-now")).click();
-        browser.await(Duration.ofMinutes(2), d -> d.findElements(By.cssSelector("#lis-backup-table tr.lis-backup")).size() >= 2
-                && !d.findElement(By.id("lis-backup-table")).getText().contains("UNVERIFIED") ? Boolean.TRUE : null);
+        browser.await(
+                Duration.ofMinutes(2),
+                d -> d.findElements(By.cssSelector("#lis-backup-table tr.lis-backup"))
+                                                .size()
+                                        >= 2
+                                && !d.findElement(By.id("lis-backup-table"))
+                                        .getText()
+                                        .contains("UNVERIFIED")
+                        ? Boolean.TRUE
+                        : null);
         browser.screenshot("10-lis");
-        assertTrue(operator().get("lis/" + pool + "/backups").expect(200).json().size() >= 2, "the backup taken from the page is listed");
+        assertTrue(
+                operator().get("lis/" + pool + "/backups").expect(200).json().size() >= 2,
+                "the backup taken from the page is listed");
         collectConsole();
 
         browser.close();
@@ -199,7 +279,8 @@ class PortalBrowserIT extends ProductIT {
         browser.signIn("viewer");
         browser.go("/lis.xhtml?pool=" + pool);
         assertTrue(browser.text(By.id("lis-backup-table")).contains(checksum));
-        assertEquals(0, browser.driver().findElements(By.id("lis-form:backup-now")).size(), "a viewer cannot take backups");
+        assertEquals(
+                0, browser.driver().findElements(By.id("lis-form:backup-now")).size(), "a viewer cannot take backups");
         collectConsole();
         assertEquals(List.of(), consoleErrors, "browser console errors");
     }
@@ -212,25 +293,39 @@ class PortalBrowserIT extends ProductIT {
         browser.go("/pool.xhtml?name=" + pool);
         assertEquals("NORMAL", browser.text(By.id("pool-state")));
 
-        // What a session timeout (or a server restart) leaves behind: the page's polls carry a session the server no longer knows.
+        // What a session timeout (or a server restart) leaves behind: the page's polls carry a session the server no
+        // longer knows.
         browser.driver().manage().deleteCookieNamed("JSESSIONID");
-        browser.await(Duration.ofSeconds(20), d -> d.findElements(By.id("j_username")).isEmpty() ? null : Boolean.TRUE);
+        browser.await(
+                Duration.ofSeconds(20), d -> d.findElements(By.id("j_username")).isEmpty() ? null : Boolean.TRUE);
         browser.screenshot("11-session-ended");
-        assertTrue(browser.driver().getCurrentUrl().contains("/pool.xhtml?name=" + pool), browser.driver().getCurrentUrl());
+        assertTrue(
+                browser.driver().getCurrentUrl().contains("/pool.xhtml?name=" + pool),
+                browser.driver().getCurrentUrl());
 
-        browser.driver().findElement(By.id("j_username")).sendKeys(SERVER.credentials().getProperty("viewer.username"));
-        browser.driver().findElement(By.id("j_password")).sendKeys(SERVER.credentials().getProperty("viewer.password"));
+        browser.driver()
+                .findElement(By.id("j_username"))
+                .sendKeys(SERVER.credentials().getProperty("viewer.username"));
+        browser.driver()
+                .findElement(By.id("j_password"))
+                .sendKeys(SERVER.credentials().getProperty("viewer.password"));
         browser.driver().findElement(By.id("sign-in")).click();
         assertEquals("NORMAL", browser.text(By.id("pool-state")), "signing in again returns to the pool page");
-        assertTrue(browser.driver().getCurrentUrl().contains("/pool.xhtml?name=" + pool), browser.driver().getCurrentUrl());
+        assertTrue(
+                browser.driver().getCurrentUrl().contains("/pool.xhtml?name=" + pool),
+                browser.driver().getCurrentUrl());
     }
 
     /** A CSV export fetched with the browser's session, as the export link would. */
     private String download(String path) {
         String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SERVER.baseUrl() + path))
-                    .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(SERVER.baseUrl() + path))
+                                    .header("Cookie", "JSESSIONID=" + session)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), path + ": " + response.body());
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
             return response.body();

@@ -14,8 +14,7 @@ public final class RestartableServer {
     public static final String DEPLOYMENT = "restartable";
     public static final Server SERVER = Server.restartable();
 
-    private RestartableServer() {
-    }
+    private RestartableServer() {}
 
     /** Starts the server if needed and makes sure the product is deployed and UP. */
     public static void ensureUp(ContainerController controller, Deployer deployer) {
@@ -41,7 +40,10 @@ public final class RestartableServer {
     public static void crashAndStart(ContainerController controller) {
         String baseDir = System.getProperty("restart.base");
         ProcessHandle server = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("-Djboss.server.base.dir=" + baseDir)).orElse(false))
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains("-Djboss.server.base.dir=" + baseDir))
+                        .orElse(false))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no server JVM with base directory " + baseDir));
         server.destroyForcibly();

@@ -24,31 +24,44 @@ import org.junit.jupiter.api.Test;
  */
 class ApiInputTest {
 
-    private static final List<Class<? extends java.lang.annotation.Annotation>> PARAMETERS = List.of(PathParam.class, QueryParam.class);
+    private static final List<Class<? extends java.lang.annotation.Annotation>> PARAMETERS =
+            List.of(PathParam.class, QueryParam.class);
 
     private static JavaClasses web;
 
     @BeforeAll
     static void importWeb() {
-        web = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.failback.web");
+        web = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.failback.web");
     }
 
     @Test
     void pathAndQueryParametersAreTakenAsText() {
-        methods().should(new ArchCondition<JavaMethod>("take @PathParam and @QueryParam parameters as String") {
-            @Override
-            public void check(JavaMethod method, ConditionEvents events) {
-                for (JavaParameter parameter : method.getParameters()) {
-                    boolean bound = PARAMETERS.stream().anyMatch(parameter::isAnnotatedWith);
-                    if (bound && !parameter.getRawType().isEquivalentTo(String.class)) {
-                        events.add(SimpleConditionEvent.violated(method, method.getFullName() + " takes a "
-                                + parameter.getRawType().getSimpleName() + " path or query parameter: take a String and parse it"));
+        methods()
+                .should(new ArchCondition<JavaMethod>("take @PathParam and @QueryParam parameters as String") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        for (JavaParameter parameter : method.getParameters()) {
+                            boolean bound = PARAMETERS.stream().anyMatch(parameter::isAnnotatedWith);
+                            if (bound && !parameter.getRawType().isEquivalentTo(String.class)) {
+                                events.add(SimpleConditionEvent.violated(
+                                        method,
+                                        method.getFullName() + " takes a "
+                                                + parameter.getRawType().getSimpleName()
+                                                + " path or query parameter: take a String and parse it"));
+                            }
+                        }
                     }
-                }
-            }
-        }).check(web);
+                })
+                .check(web);
         for (Class<? extends java.lang.annotation.Annotation> annotation : PARAMETERS) {
-            fields().that().areAnnotatedWith(annotation).should().haveRawType(String.class).allowEmptyShould(true).check(web);
+            fields().that()
+                    .areAnnotatedWith(annotation)
+                    .should()
+                    .haveRawType(String.class)
+                    .allowEmptyShould(true)
+                    .check(web);
         }
     }
 }

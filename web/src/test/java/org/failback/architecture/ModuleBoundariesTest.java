@@ -20,37 +20,69 @@ class ModuleBoundariesTest {
 
     @BeforeAll
     static void importProduct() {
-        product = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.failback");
+        product = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.failback");
     }
 
     @Test
     void domainImportsOnlyTheJdkAndItsJakartaApis() {
-        ArchRule rule = noClasses().that().resideInAPackage("org.failback.domain..")
-                .should().dependOnClassesThat().resideOutsideOfPackages(
-                        "org.failback.domain..", "java.lang..", "java.util..", "java.time..", "java.io..", "java.math..",
-                        "java.text..", "java.net..", "java.nio..", "java.security..",
-                        "jakarta.persistence..", "jakarta.validation..", "jakarta.inject..", "jakarta.enterprise..", "jakarta.transaction..")
-                .because("DESIGN.md §2: domain code imports only jakarta.persistence, validation, inject/enterprise and transaction beyond the JDK");
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("org.failback.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages(
+                        "org.failback.domain..",
+                        "java.lang..",
+                        "java.util..",
+                        "java.time..",
+                        "java.io..",
+                        "java.math..",
+                        "java.text..",
+                        "java.net..",
+                        "java.nio..",
+                        "java.security..",
+                        "jakarta.persistence..",
+                        "jakarta.validation..",
+                        "jakarta.inject..",
+                        "jakarta.enterprise..",
+                        "jakarta.transaction..")
+                .because(
+                        "DESIGN.md §2: domain code imports only jakarta.persistence, validation, inject/enterprise and transaction beyond the JDK");
         rule.check(product);
     }
 
     @Test
     void domainDoesNotUseJdbc() {
-        noClasses().that().resideInAPackage("org.failback.domain..").should().dependOnClassesThat().resideInAPackage("java.sql..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.failback.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("java.sql..")
                 .check(product);
     }
 
     @Test
     void domainDependsOnNoOuterModule() {
-        noClasses().that().resideInAPackage("org.failback.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.failback.batch..", "org.failback.web..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.failback.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.failback.batch..", "org.failback.web..")
                 .check(product);
     }
 
     @Test
     void batchDoesNotImportWeb() {
-        noClasses().that().resideInAPackage("org.failback.batch..")
-                .should().dependOnClassesThat().resideInAPackage("org.failback.web..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.failback.batch..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.failback.web..")
                 .check(product);
     }
 

@@ -28,9 +28,11 @@ public class FailbackBaselines {
     /** Puts a failed-back pool back to "failed over and repaired", every user ON_BACKUP, for the next measurement. */
     public void resetToFailedOver(int poolId, int backupPoolId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement users = c.prepareStatement("UPDATE registrar_user SET failback_status = 'ON_BACKUP',"
-                     + " serving_pool_id = CASE WHEN signed_in THEN ? END, mode = CASE WHEN signed_in THEN 'REGULAR' END WHERE home_pool_id = ?");
-             PreparedStatement pool = c.prepareStatement("UPDATE fe_pool SET state = 'FAILED_OVER', repaired = TRUE WHERE id = ?")) {
+                PreparedStatement users = c.prepareStatement(
+                        "UPDATE registrar_user SET failback_status = 'ON_BACKUP',"
+                                + " serving_pool_id = CASE WHEN signed_in THEN ? END, mode = CASE WHEN signed_in THEN 'REGULAR' END WHERE home_pool_id = ?");
+                PreparedStatement pool =
+                        c.prepareStatement("UPDATE fe_pool SET state = 'FAILED_OVER', repaired = TRUE WHERE id = ?")) {
             users.setInt(1, backupPoolId);
             users.setInt(2, poolId);
             users.executeUpdate();
@@ -67,12 +69,15 @@ public class FailbackBaselines {
     private static void pass(Connection c, int poolId, String from, String to, String mode) throws SQLException {
         String last = "";
         Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement page = c.prepareStatement("SELECT id, signed_in, sip FROM registrar_user WHERE home_pool_id = ?"
-                + " AND failback_status = ? AND sip > ? ORDER BY home_pool_id, failback_status, sip FETCH FIRST " + PAGE + " ROWS ONLY");
-             PreparedStatement update = c.prepareStatement("UPDATE registrar_user SET failback_status = ?, serving_pool_id = ?,"
-                     + " mode = ?, updated_at = ?, version = version + 1 WHERE id = ? AND failback_status = ?");
-             PreparedStatement audit = c.prepareStatement(
-                     "INSERT INTO user_transition (user_id, pool_id, job_execution_id, from_status, to_status, at) VALUES (?, ?, 0, ?, ?, ?)")) {
+        try (PreparedStatement page =
+                        c.prepareStatement("SELECT id, signed_in, sip FROM registrar_user WHERE home_pool_id = ?"
+                                + " AND failback_status = ? AND sip > ? ORDER BY home_pool_id, failback_status, sip FETCH FIRST "
+                                + PAGE + " ROWS ONLY");
+                PreparedStatement update = c.prepareStatement(
+                        "UPDATE registrar_user SET failback_status = ?, serving_pool_id = ?,"
+                                + " mode = ?, updated_at = ?, version = version + 1 WHERE id = ? AND failback_status = ?");
+                PreparedStatement audit = c.prepareStatement(
+                        "INSERT INTO user_transition (user_id, pool_id, job_execution_id, from_status, to_status, at) VALUES (?, ?, 0, ?, ?, ?)")) {
             while (true) {
                 page.setInt(1, poolId);
                 page.setString(2, from);
@@ -115,13 +120,15 @@ public class FailbackBaselines {
         }
     }
 
-    private static void setBasedPass(Connection c, int poolId, String from, String to, String mode) throws SQLException {
+    private static void setBasedPass(Connection c, int poolId, String from, String to, String mode)
+            throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement audit = c.prepareStatement("INSERT INTO user_transition (user_id, pool_id, job_execution_id, from_status, to_status, at)"
-                + " SELECT id, home_pool_id, 0, failback_status, ?, ? FROM registrar_user WHERE home_pool_id = ? AND failback_status = ?");
-             PreparedStatement update = c.prepareStatement("UPDATE registrar_user SET failback_status = ?,"
-                     + " serving_pool_id = CASE WHEN signed_in THEN home_pool_id END, mode = CASE WHEN signed_in THEN ? END,"
-                     + " updated_at = ?, version = version + 1 WHERE home_pool_id = ? AND failback_status = ?")) {
+        try (PreparedStatement audit = c.prepareStatement(
+                        "INSERT INTO user_transition (user_id, pool_id, job_execution_id, from_status, to_status, at)"
+                                + " SELECT id, home_pool_id, 0, failback_status, ?, ? FROM registrar_user WHERE home_pool_id = ? AND failback_status = ?");
+                PreparedStatement update = c.prepareStatement("UPDATE registrar_user SET failback_status = ?,"
+                        + " serving_pool_id = CASE WHEN signed_in THEN home_pool_id END, mode = CASE WHEN signed_in THEN ? END,"
+                        + " updated_at = ?, version = version + 1 WHERE home_pool_id = ? AND failback_status = ?")) {
             audit.setString(1, to);
             audit.setTimestamp(2, now);
             audit.setInt(3, poolId);

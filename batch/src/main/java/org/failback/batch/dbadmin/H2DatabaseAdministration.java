@@ -41,7 +41,8 @@ import org.failback.domain.dbadmin.VerificationResult;
  */
 public class H2DatabaseAdministration implements DatabaseAdministration {
 
-    private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.BACKUP, Capability.VERIFY, Capability.RESTORE_REPLACE);
+    private static final Set<Capability> CAPABILITIES =
+            EnumSet.of(Capability.BACKUP, Capability.VERIFY, Capability.RESTORE_REPLACE);
     private static final String ENGINE = "H2";
 
     private final Path root;
@@ -132,7 +133,8 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
             return new BackupResult(file, bytes, sha, Instant.now(), rows);
         } catch (IOException | SQLException e) {
             deleteQuietly(part);
-            throw new DatabaseAdministrationException("BACKUP DATABASE " + name + " TO '" + target + "' failed: " + e.getMessage(), e);
+            throw new DatabaseAdministrationException(
+                    "BACKUP DATABASE " + name + " TO '" + target + "' failed: " + e.getMessage(), e);
         }
     }
 
@@ -141,34 +143,42 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
         log.issued("CHECK SHA-256 of '" + file + "' against " + expectedSha256);
         String actual = sha256OrNull(file);
         if (actual == null) {
-            throw new CorruptBackupException("backup file '" + file + "' is missing or unreadable: refused, nothing restored");
+            throw new CorruptBackupException(
+                    "backup file '" + file + "' is missing or unreadable: refused, nothing restored");
         }
         if (!actual.equalsIgnoreCase(expectedSha256)) {
-            throw new CorruptBackupException("backup file '" + file + "' is corrupt: its SHA-256 " + actual
-                    + " does not match the recorded " + expectedSha256 + " (" + sizeOf(file) + " bytes now): refused, nothing restored");
+            throw new CorruptBackupException(
+                    "backup file '" + file + "' is corrupt: its SHA-256 " + actual + " does not match the recorded "
+                            + expectedSha256 + " (" + sizeOf(file) + " bytes now): refused, nothing restored");
         }
     }
 
     @Override
-    public VerificationResult verifyBackup(BackupFile file, String expectedSha256, Map<String, Long> expectedRowCounts) {
+    public VerificationResult verifyBackup(
+            BackupFile file, String expectedSha256, Map<String, Long> expectedRowCounts) {
         List<String> checks = new ArrayList<>();
         if (expectedSha256 != null) {
             String actual = sha256OrNull(file);
             log.issued("CHECK SHA-256 of '" + file + "' against " + expectedSha256);
             if (actual == null || !actual.equalsIgnoreCase(expectedSha256)) {
-                checks.add("SHA-256 " + (actual == null ? "not computable: file missing or unreadable" : actual + " does not match the recorded " + expectedSha256));
+                checks.add("SHA-256 "
+                        + (actual == null
+                                ? "not computable: file missing or unreadable"
+                                : actual + " does not match the recorded " + expectedSha256));
                 return new VerificationResult(file, false, checks);
             }
             checks.add("SHA-256 matches " + expectedSha256);
         }
         DatabaseName scratch = scratchName();
-        log.issued("RESTORE VERIFYONLY FROM '" + file + "' (H2: RUNSCRIPT FROM ? COMPRESSION ZIP into scratch database " + scratch + ")");
+        log.issued("RESTORE VERIFYONLY FROM '" + file + "' (H2: RUNSCRIPT FROM ? COMPRESSION ZIP into scratch database "
+                + scratch + ")");
         try {
             Map<String, Long> restored = restoreInto(scratch, file, true);
             checks.add("scratch restore succeeded: rows " + restored);
             if (expectedRowCounts != null && !expectedRowCounts.isEmpty()) {
                 if (!new TreeMap<>(expectedRowCounts).equals(restored)) {
-                    checks.add("row counts differ: expected " + new TreeMap<>(expectedRowCounts) + ", restored " + restored);
+                    checks.add("row counts differ: expected " + new TreeMap<>(expectedRowCounts) + ", restored "
+                            + restored);
                     return new VerificationResult(file, false, checks);
                 }
                 checks.add("row counts match the backup's");
@@ -189,14 +199,17 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
         }
         boolean exists = databaseExists(name);
         if (exists && !options.replace()) {
-            throw new DatabaseAdministrationException("RESTORE DATABASE " + name + " refused: the database exists; restore WITH REPLACE to overwrite it");
+            throw new DatabaseAdministrationException(
+                    "RESTORE DATABASE " + name + " refused: the database exists; restore WITH REPLACE to overwrite it");
         }
         // Prove the file restores before the target is touched: a corrupt backup changes nothing.
         DatabaseName scratch = scratchName();
         try {
             restoreInto(scratch, file, true);
         } catch (SQLException | IOException e) {
-            throw new CorruptBackupException("RESTORE DATABASE " + name + " refused: backup '" + file + "' does not restore: " + e.getMessage(), e);
+            throw new CorruptBackupException(
+                    "RESTORE DATABASE " + name + " refused: backup '" + file + "' does not restore: " + e.getMessage(),
+                    e);
         } finally {
             dropScratch(scratch);
         }
@@ -206,7 +219,8 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
             Map<String, Long> rows = restoreInto(name, file, false);
             log.issued("RESTORE DATABASE " + name + " done: rows " + rows);
         } catch (SQLException | IOException e) {
-            throw new DatabaseAdministrationException("RESTORE DATABASE " + name + " FROM '" + file + "' failed: " + e.getMessage(), e);
+            throw new DatabaseAdministrationException(
+                    "RESTORE DATABASE " + name + " FROM '" + file + "' failed: " + e.getMessage(), e);
         }
     }
 
@@ -231,13 +245,14 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
     }
 
     /** Replaces everything in {@code name} (created if missing) with the backup's content; returns its row counts. */
-    private Map<String, Long> restoreInto(DatabaseName name, BackupFile file, boolean fresh) throws SQLException, IOException {
+    private Map<String, Long> restoreInto(DatabaseName name, BackupFile file, boolean fresh)
+            throws SQLException, IOException {
         if (!Files.isReadable(file.path())) {
             throw new IOException("backup file '" + file + "' is missing or unreadable");
         }
         Files.createDirectories(fileBase(name).getParent());
         try (Connection c = DriverManager.getConnection(url(name, false), "sa", "");
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             if (!fresh) {
                 st.execute("DROP ALL OBJECTS");
             }
@@ -252,8 +267,8 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
     private static Map<String, Long> rowCounts(Connection c) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
-                + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME");
-             ResultSet rs = q.executeQuery()) {
+                        + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME");
+                ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }
@@ -262,7 +277,8 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
         try (Statement st = c.createStatement()) {
             for (String table : tables) {
                 // Names come from the catalogue, quoted with any quote doubled.
-                try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM PUBLIC.\"" + table.replace("\"", "\"\"") + "\"")) {
+                try (ResultSet rs =
+                        st.executeQuery("SELECT COUNT(*) FROM PUBLIC.\"" + table.replace("\"", "\"\"") + "\"")) {
                     rs.next();
                     counts.put(table, rs.getLong(1));
                 }
@@ -273,7 +289,8 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
 
     private void requireExists(DatabaseName name, String operation) {
         if (!databaseExists(name)) {
-            throw new DatabaseAdministrationException(operation + " " + name + " refused: no such database (" + fileBase(name) + ".mv.db)");
+            throw new DatabaseAdministrationException(
+                    operation + " " + name + " refused: no such database (" + fileBase(name) + ".mv.db)");
         }
     }
 
@@ -283,7 +300,8 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
 
     private void dropScratch(DatabaseName scratch) {
         Path dir = fileBase(scratch).getParent();
-        try (Connection c = DriverManager.getConnection(url(scratch, true), "sa", ""); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url(scratch, true), "sa", "");
+                Statement st = c.createStatement()) {
             // Its files are deleted next: nothing to compact or sync.
             st.execute("SHUTDOWN IMMEDIATELY");
         } catch (SQLException ignored) {

@@ -50,7 +50,9 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
     @Override
     public String engine() {
         if (engine == null) {
-            engine = "SQL Server " + query("SELECT CAST(SERVERPROPERTY('ProductVersion') AS NVARCHAR(64))").orElse("?");
+            engine = "SQL Server "
+                    + query("SELECT CAST(SERVERPROPERTY('ProductVersion') AS NVARCHAR(64))")
+                            .orElse("?");
         }
         return engine;
     }
@@ -59,9 +61,16 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
     @Override
     public Set<Capability> capabilities() {
         if (capabilities == null) {
-            Set<Capability> can = EnumSet.of(Capability.BACKUP, Capability.ENGINE_CHECKSUM, Capability.VERIFY,
-                    Capability.RESTORE_REPLACE, Capability.RESTORE_NORECOVERY, Capability.LOG_SHIPPING);
-            if ("Windows".equalsIgnoreCase(query("SELECT host_platform FROM sys.dm_os_host_info").orElse("Windows"))) {
+            Set<Capability> can = EnumSet.of(
+                    Capability.BACKUP,
+                    Capability.ENGINE_CHECKSUM,
+                    Capability.VERIFY,
+                    Capability.RESTORE_REPLACE,
+                    Capability.RESTORE_NORECOVERY,
+                    Capability.LOG_SHIPPING);
+            if ("Windows"
+                    .equalsIgnoreCase(query("SELECT host_platform FROM sys.dm_os_host_info")
+                            .orElse("Windows"))) {
                 can.add(Capability.MIRRORING);
             }
             capabilities = Set.copyOf(can);
@@ -99,7 +108,8 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
     @Override
     public BackupResult backupLog(DatabaseName name, BackupFile file) {
         requireState(name, "ONLINE", "BACKUP LOG");
-        String model = query("SELECT recovery_model_desc FROM sys.databases WHERE name = ?", name.value()).orElse("?");
+        String model = query("SELECT recovery_model_desc FROM sys.databases WHERE name = ?", name.value())
+                .orElse("?");
         if ("SIMPLE".equals(model)) {
             throw new DatabaseAdministrationException("BACKUP LOG " + name.bracketed()
                     + " refused: the database uses the SIMPLE recovery model; log shipping needs FULL");
@@ -110,7 +120,8 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
 
     /** Switches a database to the FULL recovery model (log shipping needs it); no-op when it has it already. */
     public void setFullRecovery(DatabaseName name) {
-        String model = query("SELECT recovery_model_desc FROM sys.databases WHERE name = ?", name.value()).orElse("?");
+        String model = query("SELECT recovery_model_desc FROM sys.databases WHERE name = ?", name.value())
+                .orElse("?");
         if (!"FULL".equals(model)) {
             execute("ALTER DATABASE " + name.bracketed() + " SET RECOVERY FULL");
         }
@@ -127,12 +138,14 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
             }
             return;
         }
-        log.issued("SHA-256 of '" + file + "' not computable from this host (the file is on the server): checking page checksums instead");
+        log.issued("SHA-256 of '" + file
+                + "' not computable from this host (the file is on the server): checking page checksums instead");
         verifyOnly(file);
     }
 
     @Override
-    public VerificationResult verifyBackup(BackupFile file, String expectedSha256, Map<String, Long> expectedRowCounts) {
+    public VerificationResult verifyBackup(
+            BackupFile file, String expectedSha256, Map<String, Long> expectedRowCounts) {
         List<String> checks = new ArrayList<>();
         if (expectedSha256 != null && Files.isReadable(file.path())) {
             String actual = sha256(file);
@@ -161,16 +174,20 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
             throw new DatabaseAdministrationException("RESTORE DATABASE " + name.bracketed()
                     + " refused: the database exists; restore WITH REPLACE to overwrite it");
         }
-        boolean fromThisFile = lastRestoreFile(name).map(f -> f.equalsIgnoreCase(file.toString())).orElse(false);
+        boolean fromThisFile = lastRestoreFile(name)
+                .map(f -> f.equalsIgnoreCase(file.toString()))
+                .orElse(false);
         if (fromThisFile && state.filter("ONLINE"::equals).isPresent() && options.recovery()) {
-            log.issued("RESTORE DATABASE " + name.bracketed() + " skipped: already restored from '" + file + "' and ONLINE");
+            log.issued("RESTORE DATABASE " + name.bracketed() + " skipped: already restored from '" + file
+                    + "' and ONLINE");
             return;
         }
         if (fromThisFile && state.filter("RESTORING"::equals).isPresent()) {
             if (options.recovery()) {
                 execute("RESTORE DATABASE " + name.bracketed() + " WITH RECOVERY");
             } else {
-                log.issued("RESTORE DATABASE " + name.bracketed() + " skipped: already restored from '" + file + "', RESTORING");
+                log.issued("RESTORE DATABASE " + name.bracketed() + " skipped: already restored from '" + file
+                        + "', RESTORING");
             }
             return;
         }
@@ -181,9 +198,11 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
         }
         List<String> params = new ArrayList<>();
         params.add(file.toString());
-        StringBuilder sql = new StringBuilder("RESTORE DATABASE ").append(name.bracketed()).append(" FROM DISK = ? WITH ");
+        StringBuilder sql =
+                new StringBuilder("RESTORE DATABASE ").append(name.bracketed()).append(" FROM DISK = ? WITH ");
         // Restoring under another name needs its files moved, or they would collide with the source database's.
-        String dataDir = query("SELECT CAST(SERVERPROPERTY('InstanceDefaultDataPath') AS NVARCHAR(4000))").orElse("");
+        String dataDir = query("SELECT CAST(SERVERPROPERTY('InstanceDefaultDataPath') AS NVARCHAR(4000))")
+                .orElse("");
         if (!name.value().equalsIgnoreCase(backupDatabaseName(file))) {
             for (String[] f : fileList(file)) {
                 sql.append("MOVE ? TO ?, ");
@@ -191,9 +210,14 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
                 params.add(dataDir + name.value() + "_" + f[0] + ("L".equals(f[1]) ? ".ldf" : ".mdf"));
             }
         }
-        sql.append("CHECKSUM, ").append(options.replace() ? "REPLACE, " : "").append(options.recovery() ? "RECOVERY" : "NORECOVERY");
+        sql.append("CHECKSUM, ")
+                .append(options.replace() ? "REPLACE, " : "")
+                .append(options.recovery() ? "RECOVERY" : "NORECOVERY");
         execute(sql.toString(), params.toArray(String[]::new));
-        if (options.recovery() && "SINGLE_USER".equals(query("SELECT user_access_desc FROM sys.databases WHERE name = ?", name.value()).orElse(""))) {
+        if (options.recovery()
+                && "SINGLE_USER"
+                        .equals(query("SELECT user_access_desc FROM sys.databases WHERE name = ?", name.value())
+                                .orElse(""))) {
             execute("ALTER DATABASE " + name.bracketed() + " SET MULTI_USER");
         }
     }
@@ -208,12 +232,18 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
             }
             return;
         }
-        execute("RESTORE LOG " + name.bracketed() + " FROM DISK = ? WITH CHECKSUM, " + (recovery ? "RECOVERY" : "NORECOVERY"), file.toString());
+        execute(
+                "RESTORE LOG " + name.bracketed() + " FROM DISK = ? WITH CHECKSUM, "
+                        + (recovery ? "RECOVERY" : "NORECOVERY"),
+                file.toString());
     }
 
     @Override
     public boolean isMirrored(DatabaseName name) {
-        return query("SELECT CAST(mirroring_guid AS NVARCHAR(64)) FROM sys.database_mirroring WHERE database_id = DB_ID(?)", name.value()).isPresent();
+        return query(
+                        "SELECT CAST(mirroring_guid AS NVARCHAR(64)) FROM sys.database_mirroring WHERE database_id = DB_ID(?)",
+                        name.value())
+                .isPresent();
     }
 
     @Override
@@ -232,8 +262,12 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
         try {
             execute("RESTORE VERIFYONLY FROM DISK = ? WITH CHECKSUM", file.toString());
         } catch (DatabaseAdministrationException e) {
-            throw new CorruptBackupException("backup '" + file + "' failed RESTORE VERIFYONLY WITH CHECKSUM: refused, nothing restored: "
-                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+            throw new CorruptBackupException(
+                    "backup '" + file + "' failed RESTORE VERIFYONLY WITH CHECKSUM: refused, nothing restored: "
+                            + (e.getCause() == null
+                                    ? e.getMessage()
+                                    : e.getCause().getMessage()),
+                    e);
         }
     }
 
@@ -241,9 +275,10 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
         long bytes = -1;
         Instant finished = Instant.now();
         try (Connection c = connection();
-             PreparedStatement q = c.prepareStatement("SELECT TOP 1 bs.backup_size, bs.backup_finish_date FROM msdb.dbo.backupset bs"
-                     + " JOIN msdb.dbo.backupmediafamily mf ON mf.media_set_id = bs.media_set_id"
-                     + " WHERE bs.database_name = ? AND bs.type = ? AND mf.physical_device_name = ? ORDER BY bs.backup_finish_date DESC")) {
+                PreparedStatement q = c.prepareStatement(
+                        "SELECT TOP 1 bs.backup_size, bs.backup_finish_date FROM msdb.dbo.backupset bs"
+                                + " JOIN msdb.dbo.backupmediafamily mf ON mf.media_set_id = bs.media_set_id"
+                                + " WHERE bs.database_name = ? AND bs.type = ? AND mf.physical_device_name = ? ORDER BY bs.backup_finish_date DESC")) {
             q.setString(1, name.value());
             q.setString(2, type);
             q.setString(3, file.toString());
@@ -255,7 +290,8 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
                 }
             }
         } catch (SQLException e) {
-            throw new DatabaseAdministrationException("cannot read the backup history of " + name.bracketed() + ": " + e.getMessage(), e);
+            throw new DatabaseAdministrationException(
+                    "cannot read the backup history of " + name.bracketed() + ": " + e.getMessage(), e);
         }
         String sha = null;
         if (Files.isReadable(file.path())) {
@@ -266,23 +302,27 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
                 // The size from msdb stands.
             }
         } else {
-            log.issued("SHA-256 of '" + file + "' not computed: the file is not readable from this host; the backup carries page checksums");
+            log.issued("SHA-256 of '" + file
+                    + "' not computed: the file is not readable from this host; the backup carries page checksums");
         }
         return new BackupResult(file, bytes, sha, finished, Map.of());
     }
 
     private Optional<String> lastRestoreFile(DatabaseName name) {
-        return query("SELECT TOP 1 mf.physical_device_name FROM msdb.dbo.restorehistory rh"
-                + " JOIN msdb.dbo.backupset bs ON bs.backup_set_id = rh.backup_set_id"
-                + " JOIN msdb.dbo.backupmediafamily mf ON mf.media_set_id = bs.media_set_id"
-                + " WHERE rh.destination_database_name = ? ORDER BY rh.restore_history_id DESC", name.value());
+        return query(
+                "SELECT TOP 1 mf.physical_device_name FROM msdb.dbo.restorehistory rh"
+                        + " JOIN msdb.dbo.backupset bs ON bs.backup_set_id = rh.backup_set_id"
+                        + " JOIN msdb.dbo.backupmediafamily mf ON mf.media_set_id = bs.media_set_id"
+                        + " WHERE rh.destination_database_name = ? ORDER BY rh.restore_history_id DESC",
+                name.value());
     }
 
     /** Logical name and type (D data, L log) of every file in the backup. */
     private List<String[]> fileList(BackupFile file) {
         List<String[]> files = new ArrayList<>();
         log.issued("RESTORE FILELISTONLY FROM DISK = '" + file + "'");
-        try (Connection c = connection(); PreparedStatement q = c.prepareStatement("RESTORE FILELISTONLY FROM DISK = ?")) {
+        try (Connection c = connection();
+                PreparedStatement q = c.prepareStatement("RESTORE FILELISTONLY FROM DISK = ?")) {
             q.setString(1, file.toString());
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -296,7 +336,8 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
     }
 
     private String backupDatabaseName(BackupFile file) {
-        try (Connection c = connection(); PreparedStatement q = c.prepareStatement("RESTORE HEADERONLY FROM DISK = ?")) {
+        try (Connection c = connection();
+                PreparedStatement q = c.prepareStatement("RESTORE HEADERONLY FROM DISK = ?")) {
             q.setString(1, file.toString());
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? rs.getString("DatabaseName") : "";
@@ -307,17 +348,20 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
     }
 
     private void requireState(DatabaseName name, String expected, String operation) {
-        String actual = state(name).orElseThrow(() -> new DatabaseAdministrationException(
-                operation + " " + name.bracketed() + " refused: no such database"));
+        String actual = state(name)
+                .orElseThrow(() -> new DatabaseAdministrationException(
+                        operation + " " + name.bracketed() + " refused: no such database"));
         if (!expected.equals(actual)) {
-            throw new DatabaseAdministrationException(operation + " " + name.bracketed() + " refused: the database is " + actual + ", not " + expected);
+            throw new DatabaseAdministrationException(
+                    operation + " " + name.bracketed() + " refused: the database is " + actual + ", not " + expected);
         }
     }
 
     /** Runs one statement with autocommit and drains every result and message, so errors raised late still surface. */
     private void execute(String sql, String... params) {
         log.issued(sql + describe(params));
-        try (Connection c = connection(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = connection();
+                PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 st.setString(i + 1, params[i]);
             }
@@ -331,7 +375,8 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
     }
 
     private Optional<String> query(String sql, String... params) {
-        try (Connection c = connection(); PreparedStatement q = c.prepareStatement(sql)) {
+        try (Connection c = connection();
+                PreparedStatement q = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 q.setString(i + 1, params[i]);
             }
@@ -367,5 +412,4 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
             throw new CorruptBackupException("backup file '" + file + "' is unreadable: " + e.getMessage(), e);
         }
     }
-
 }

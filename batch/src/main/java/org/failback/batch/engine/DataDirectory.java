@@ -9,8 +9,7 @@ import java.nio.file.Path;
  */
 public final class DataDirectory {
 
-    private DataDirectory() {
-    }
+    private DataDirectory() {}
 
     public static Path root() {
         String configured = System.getProperty("failback.data");

@@ -7,8 +7,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 /** Brings the product database to the current schema with Flyway; the only place DDL runs. */
 public final class SchemaMigration {
 
-    private SchemaMigration() {
-    }
+    private SchemaMigration() {}
 
     public static MigrateResult migrate(DataSource dataSource) {
         return Flyway.configure(SchemaMigration.class.getClassLoader())
@@ -18,7 +17,8 @@ public final class SchemaMigration {
                 // JBeret creates its job-repository tables in the same schema before we run: not ours to baseline.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                // Slices land migrations from separate version ranges; a data directory made before one lands still migrates.
+                // Slices land migrations from separate version ranges; a data directory made before one lands still
+                // migrates.
                 .outOfOrder(true)
                 .load()
                 .migrate();

@@ -28,14 +28,14 @@ public class JobLog {
     DataSource dataSource;
 
     /** One line of a job's log as the API shows it. */
-    public record Line(Instant at, String step, String line) {
-    }
+    public record Line(Instant at, String step, String line) {}
 
     public void log(long jobExecutionId, String step, String line) {
         String text = line.length() > MAX_LINE ? line.substring(0, MAX_LINE - 1) + "…" : line;
         LOG.info(() -> "job " + jobExecutionId + (step == null ? "" : " [" + step + "]") + ": " + text);
         try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO job_log (job_execution_id, at, step, line) VALUES (?, ?, ?, ?)")) {
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO job_log (job_execution_id, at, step, line) VALUES (?, ?, ?, ?)")) {
             insert.setLong(1, jobExecutionId);
             insert.setTimestamp(2, Timestamp.from(Instant.now()));
             insert.setString(3, step);
@@ -59,8 +59,8 @@ public class JobLog {
     public List<Line> lines(List<Long> executions, int limit) {
         List<Line> lines = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement query = c.prepareStatement(
-                     "SELECT at, step, line FROM job_log WHERE job_execution_id = ? ORDER BY job_execution_id, id FETCH FIRST ? ROWS ONLY")) {
+                PreparedStatement query = c.prepareStatement(
+                        "SELECT at, step, line FROM job_log WHERE job_execution_id = ? ORDER BY job_execution_id, id FETCH FIRST ? ROWS ONLY")) {
             for (long execution : executions) {
                 query.setLong(1, execution);
                 query.setInt(2, limit);
@@ -80,8 +80,8 @@ public class JobLog {
     public List<Line> tail(List<Long> executions, int limit) {
         List<Line> newestFirst = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement query = c.prepareStatement(
-                     "SELECT at, step, line FROM job_log WHERE job_execution_id = ? ORDER BY job_execution_id DESC, id DESC FETCH FIRST ? ROWS ONLY")) {
+                PreparedStatement query = c.prepareStatement(
+                        "SELECT at, step, line FROM job_log WHERE job_execution_id = ? ORDER BY job_execution_id DESC, id DESC FETCH FIRST ? ROWS ONLY")) {
             for (int i = executions.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
                 query.setLong(1, executions.get(i));
                 query.setInt(2, limit - newestFirst.size());

@@ -21,13 +21,20 @@ public class JobRuns {
     DataSource dataSource;
 
     /** One recorded run. */
-    public record Run(long jobExecutionId, String jobName, String pool, String startedBy, Long restartOf, long itemsTotal, Instant requestedAt) {
-    }
+    public record Run(
+            long jobExecutionId,
+            String jobName,
+            String pool,
+            String startedBy,
+            Long restartOf,
+            long itemsTotal,
+            Instant requestedAt) {}
 
     public void record(Run run) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO job_run (job_execution_id, job_name, pool_name, started_by,"
-                     + " restart_of, items_total, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert =
+                        c.prepareStatement("INSERT INTO job_run (job_execution_id, job_name, pool_name, started_by,"
+                                + " restart_of, items_total, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, run.jobExecutionId());
             insert.setString(2, run.jobName());
             insert.setString(3, run.pool());
@@ -83,7 +90,8 @@ public class JobRuns {
     private List<Run> query(String sql, List<Object> parameters, int limit) {
         List<Run> runs = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement query = c.prepareStatement(sql + " FETCH FIRST " + Math.max(1, Math.min(limit, 10_000)) + " ROWS ONLY")) {
+                PreparedStatement query = c.prepareStatement(
+                        sql + " FETCH FIRST " + Math.max(1, Math.min(limit, 10_000)) + " ROWS ONLY")) {
             for (int i = 0; i < parameters.size(); i++) {
                 query.setObject(i + 1, parameters.get(i));
             }
@@ -92,8 +100,13 @@ public class JobRuns {
                     // wasNull() speaks of the column read last, so it is asked right after restart_of.
                     long restartOf = rs.getLong("restart_of");
                     Long restart = rs.wasNull() ? null : restartOf;
-                    runs.add(new Run(rs.getLong("job_execution_id"), rs.getString("job_name"), rs.getString("pool_name"),
-                            rs.getString("started_by"), restart, rs.getLong("items_total"),
+                    runs.add(new Run(
+                            rs.getLong("job_execution_id"),
+                            rs.getString("job_name"),
+                            rs.getString("pool_name"),
+                            rs.getString("started_by"),
+                            restart,
+                            rs.getLong("items_total"),
                             rs.getTimestamp("requested_at").toInstant()));
                 }
             }

@@ -44,28 +44,62 @@ public class JobViews {
         for (StepExecution step : stepExecutions) {
             // JBeret counts a partitioned step only when it ends (never, if its server died): its writers' own
             // count is exact at any moment.
-            long writes = Math.max(metric(step, Metric.MetricType.WRITE_COUNT), written.getOrDefault(step.getStepName(), 0L));
+            long writes =
+                    Math.max(metric(step, Metric.MetricType.WRITE_COUNT), written.getOrDefault(step.getStepName(), 0L));
             done += writes;
             long reads = Math.max(metric(step, Metric.MetricType.READ_COUNT), writes);
             Long stepTotal = totals.get(step.getStepName());
-            steps.add(new JobView.Step(step.getStepName(), step.getBatchStatus().name(), reads, writes,
-                    metric(step, Metric.MetricType.PROCESS_SKIP_COUNT) + metric(step, Metric.MetricType.READ_SKIP_COUNT)
+            steps.add(new JobView.Step(
+                    step.getStepName(),
+                    step.getBatchStatus().name(),
+                    reads,
+                    writes,
+                    metric(step, Metric.MetricType.PROCESS_SKIP_COUNT)
+                            + metric(step, Metric.MetricType.READ_SKIP_COUNT)
                             + metric(step, Metric.MetricType.WRITE_SKIP_COUNT),
-                    metric(step, Metric.MetricType.FILTER_COUNT), metric(step, Metric.MetricType.COMMIT_COUNT),
-                    metric(step, Metric.MetricType.ROLLBACK_COUNT), stepTotal, stepPercent(step.getBatchStatus(), writes, stepTotal),
-                    started.getOrDefault(step.getStepExecutionId(), instant(step.getStartTime())), instant(step.getEndTime())));
+                    metric(step, Metric.MetricType.FILTER_COUNT),
+                    metric(step, Metric.MetricType.COMMIT_COUNT),
+                    metric(step, Metric.MetricType.ROLLBACK_COUNT),
+                    stepTotal,
+                    stepPercent(step.getBatchStatus(), writes, stepTotal),
+                    started.getOrDefault(step.getStepExecutionId(), instant(step.getStartTime())),
+                    instant(step.getEndTime())));
         }
         BatchStatus status = execution.getBatchStatus();
         long total = Math.max(run.map(JobRuns.Run::itemsTotal).orElse(0L), done);
-        double percent = status == BatchStatus.COMPLETED ? 100.0 : total == 0 ? 0.0 : Math.min(100.0, 100.0 * done / total);
+        double percent =
+                status == BatchStatus.COMPLETED ? 100.0 : total == 0 ? 0.0 : Math.min(100.0, 100.0 * done / total);
         Instant start = instant(execution.getStartTime());
         Instant end = instant(execution.getEndTime());
-        double seconds = start == null ? 0 : Math.max(0.001, Duration.between(start, end == null ? Instant.now() : end).toMillis() / 1000.0);
-        double rate = status == BatchStatus.STARTED && end == null ? recentRate(executionId, start, done, seconds) : seconds == 0 ? 0 : done / seconds;
-        Long eta = end != null || status != BatchStatus.STARTED ? Long.valueOf(0) : rate <= 0 ? null : Long.valueOf(Math.round((total - done) / rate));
-        return new JobView(executionId, execution.getJobName(), run.map(JobRuns.Run::pool).orElse(null), status.name(), start, end,
-                execution.getExitStatus(), run.map(JobRuns.Run::restartOf).orElse(null), run.map(JobRuns.Run::startedBy).orElse(null),
-                total, done, round(percent), round(rate), eta, steps);
+        double seconds = start == null
+                ? 0
+                : Math.max(
+                        0.001,
+                        Duration.between(start, end == null ? Instant.now() : end)
+                                        .toMillis()
+                                / 1000.0);
+        double rate = status == BatchStatus.STARTED && end == null
+                ? recentRate(executionId, start, done, seconds)
+                : seconds == 0 ? 0 : done / seconds;
+        Long eta = end != null || status != BatchStatus.STARTED
+                ? Long.valueOf(0)
+                : rate <= 0 ? null : Long.valueOf(Math.round((total - done) / rate));
+        return new JobView(
+                executionId,
+                execution.getJobName(),
+                run.map(JobRuns.Run::pool).orElse(null),
+                status.name(),
+                start,
+                end,
+                execution.getExitStatus(),
+                run.map(JobRuns.Run::restartOf).orElse(null),
+                run.map(JobRuns.Run::startedBy).orElse(null),
+                total,
+                done,
+                round(percent),
+                round(rate),
+                eta,
+                steps);
     }
 
     /** Newest first; {@code status} filters by BatchStatus name, as the job repository stores it. */

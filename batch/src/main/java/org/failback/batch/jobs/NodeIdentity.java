@@ -10,8 +10,7 @@ public final class NodeIdentity {
 
     private static final String BOOT = UUID.randomUUID().toString().substring(0, 8);
 
-    private NodeIdentity() {
-    }
+    private NodeIdentity() {}
 
     public static String nodeName() {
         return System.getProperty("failback.node", "failback-1");

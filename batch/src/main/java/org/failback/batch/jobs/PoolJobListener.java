@@ -25,15 +25,22 @@ public class PoolJobListener implements JobListener {
 
     @Override
     public void beforeJob() {
-        log.log(job.getExecutionId(), null, "job " + job.getJobName() + " started on " + NodeIdentity.current()
-                + " with " + BatchRuntime.getJobOperator().getParameters(job.getExecutionId()));
+        log.log(
+                job.getExecutionId(),
+                null,
+                "job " + job.getJobName() + " started on " + NodeIdentity.current() + " with "
+                        + BatchRuntime.getJobOperator().getParameters(job.getExecutionId()));
     }
 
     @Override
     public void afterJob() {
         BatchStatus status = job.getBatchStatus();
         locks.releaseExecution(job.getExecutionId());
-        log.log(job.getExecutionId(), null, "job " + job.getJobName() + " ended " + status
-                + (job.getExitStatus() == null ? "" : " (" + job.getExitStatus() + ")") + "; pool locks released");
+        log.log(
+                job.getExecutionId(),
+                null,
+                "job " + job.getJobName() + " ended " + status
+                        + (job.getExitStatus() == null ? "" : " (" + job.getExitStatus() + ")")
+                        + "; pool locks released");
     }
 }

@@ -46,9 +46,12 @@ public class PoolJobLock {
             for (int poolId : poolIds) {
                 Optional<Holder> holder = find(c, poolId);
                 if (holder.isPresent()) {
-                    throw new JobRunningException(description + " refused: job " + holder.get().jobName()
-                            + (holder.get().jobExecutionId() == null ? "" : " (execution " + holder.get().jobExecutionId() + ")")
-                            + " is running for a pool it involves");
+                    throw new JobRunningException(
+                            description + " refused: job " + holder.get().jobName()
+                                    + (holder.get().jobExecutionId() == null
+                                            ? ""
+                                            : " (execution " + holder.get().jobExecutionId() + ")")
+                                    + " is running for a pool it involves");
                 }
             }
             Instant now = Instant.now();
@@ -66,19 +69,23 @@ public class PoolJobLock {
             }
         } catch (SQLException e) {
             if (isUniqueViolation(e)) {
-                throw new JobRunningException(description + " refused: another job just started for a pool it involves");
+                throw new JobRunningException(
+                        description + " refused: another job just started for a pool it involves");
             }
             throw new IllegalStateException("cannot lock pools: " + e.getMessage(), e);
         }
     }
 
     public void assignExecution(Collection<Integer> poolIds, long jobExecutionId) {
-        update("UPDATE pool_job_lock SET job_execution_id = ?, node = ?, lease_until = ? WHERE pool_id = ?", poolIds, jobExecutionId);
+        update(
+                "UPDATE pool_job_lock SET job_execution_id = ?, node = ?, lease_until = ? WHERE pool_id = ?",
+                poolIds,
+                jobExecutionId);
     }
 
     public void release(Collection<Integer> poolIds) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement delete = c.prepareStatement("DELETE FROM pool_job_lock WHERE pool_id = ?")) {
+                PreparedStatement delete = c.prepareStatement("DELETE FROM pool_job_lock WHERE pool_id = ?")) {
             for (int poolId : poolIds) {
                 delete.setInt(1, poolId);
                 delete.addBatch();
@@ -91,7 +98,7 @@ public class PoolJobLock {
 
     public void releaseExecution(long jobExecutionId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement delete = c.prepareStatement("DELETE FROM pool_job_lock WHERE job_execution_id = ?")) {
+                PreparedStatement delete = c.prepareStatement("DELETE FROM pool_job_lock WHERE job_execution_id = ?")) {
             delete.setLong(1, jobExecutionId);
             delete.executeUpdate();
         } catch (SQLException e) {
@@ -102,7 +109,8 @@ public class PoolJobLock {
     /** Renews the lease of every lock this JVM holds. */
     public int renewLeases() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement renew = c.prepareStatement("UPDATE pool_job_lock SET lease_until = ? WHERE node = ?")) {
+                PreparedStatement renew =
+                        c.prepareStatement("UPDATE pool_job_lock SET lease_until = ? WHERE node = ?")) {
             renew.setTimestamp(1, Timestamp.from(Instant.now().plus(LEASE)));
             renew.setString(2, NodeIdentity.current());
             return renew.executeUpdate();
@@ -113,20 +121,24 @@ public class PoolJobLock {
 
     public List<Holder> holders(Collection<Integer> poolIds) {
         try (Connection c = dataSource.getConnection()) {
-            return poolIds.stream().map(id -> {
-                try {
-                    return find(c, id);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).flatMap(Optional::stream).toList();
+            return poolIds.stream()
+                    .map(id -> {
+                        try {
+                            return find(c, id);
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .flatMap(Optional::stream)
+                    .toList();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read pool locks: " + e.getMessage(), e);
         }
     }
 
     private void update(String sql, Collection<Integer> poolIds, long jobExecutionId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement(sql)) {
             for (int poolId : poolIds) {
                 update.setLong(1, jobExecutionId);
                 update.setString(2, NodeIdentity.current());
@@ -149,7 +161,11 @@ public class PoolJobLock {
                     return Optional.empty();
                 }
                 long execution = rs.getLong(2);
-                return Optional.of(new Holder(poolId, rs.getString(1), rs.wasNull() ? null : execution, rs.getString(3),
+                return Optional.of(new Holder(
+                        poolId,
+                        rs.getString(1),
+                        rs.wasNull() ? null : execution,
+                        rs.getString(3),
                         rs.getTimestamp(4).toInstant()));
             }
         }

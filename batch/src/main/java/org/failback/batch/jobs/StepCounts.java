@@ -36,19 +36,24 @@ public class StepCounts {
 
     /** Records (or, for a step run again in the same execution, replaces) what the step sets out to do. */
     public void recordTotal(long jobExecutionId, String step, long itemsTotal) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement merge = c.prepareStatement(RECORD_TOTAL)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement merge = c.prepareStatement(RECORD_TOTAL)) {
             merge.setLong(1, jobExecutionId);
             merge.setString(2, step);
             merge.setLong(3, itemsTotal);
             merge.setLong(4, itemsTotal);
             merge.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the total of step " + step + " of execution " + jobExecutionId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot record the total of step " + step + " of execution " + jobExecutionId + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
     /** Records a chunk on the chunk's own connection, so its count commits or rolls back with its items. */
-    public static void addChunk(Connection chunk, long jobExecutionId, String step, int items, Timestamp now) throws SQLException {
+    public static void addChunk(Connection chunk, long jobExecutionId, String step, int items, Timestamp now)
+            throws SQLException {
         try (PreparedStatement insert = chunk.prepareStatement(
                 "INSERT INTO job_chunk (job_execution_id, step_name, items, at) VALUES (?, ?, ?, ?)")) {
             insert.setLong(1, jobExecutionId);
@@ -66,13 +71,16 @@ public class StepCounts {
 
     /** Items written by step name, all partitions summed; steps that wrote nothing are absent. */
     public Map<String, Long> done(long jobExecutionId) {
-        return byStep("SELECT step_name, SUM(items) FROM job_chunk WHERE job_execution_id = ? GROUP BY step_name", jobExecutionId);
+        return byStep(
+                "SELECT step_name, SUM(items) FROM job_chunk WHERE job_execution_id = ? GROUP BY step_name",
+                jobExecutionId);
     }
 
     /** Items done by chunks written at or after {@code since}. */
     public long doneSince(long jobExecutionId, Instant since) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT COALESCE(SUM(items), 0) FROM job_chunk WHERE job_execution_id = ? AND at >= ?")) {
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT COALESCE(SUM(items), 0) FROM job_chunk WHERE job_execution_id = ? AND at >= ?")) {
             select.setLong(1, jobExecutionId);
             select.setTimestamp(2, Timestamp.from(since));
             try (ResultSet rs = select.executeQuery()) {
@@ -80,7 +88,8 @@ public class StepCounts {
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the chunks of execution " + jobExecutionId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the chunks of execution " + jobExecutionId + ": " + e.getMessage(), e);
         }
     }
 
@@ -93,8 +102,9 @@ public class StepCounts {
         long interval = Math.max(250, span / 600 + 1);
         List<long[]> samples = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT CAST(FLOOR(DATEDIFF(MILLISECOND, CAST(? AS TIMESTAMP WITH TIME ZONE), at) / ?) AS BIGINT) AS slot,"
-                     + " SUM(items) FROM job_chunk WHERE job_execution_id = ? GROUP BY slot ORDER BY slot")) {
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT CAST(FLOOR(DATEDIFF(MILLISECOND, CAST(? AS TIMESTAMP WITH TIME ZONE), at) / ?) AS BIGINT) AS slot,"
+                                + " SUM(items) FROM job_chunk WHERE job_execution_id = ? GROUP BY slot ORDER BY slot")) {
             select.setTimestamp(1, Timestamp.from(start));
             select.setLong(2, interval);
             select.setLong(3, jobExecutionId);
@@ -106,14 +116,16 @@ public class StepCounts {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the chunks of execution " + jobExecutionId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the chunks of execution " + jobExecutionId + ": " + e.getMessage(), e);
         }
         return samples;
     }
 
     private Map<String, Long> byStep(String query, long jobExecutionId) {
         Map<String, Long> counts = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(query)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(query)) {
             select.setLong(1, jobExecutionId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -121,7 +133,8 @@ public class StepCounts {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the step counts of execution " + jobExecutionId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the step counts of execution " + jobExecutionId + ": " + e.getMessage(), e);
         }
         return counts;
     }

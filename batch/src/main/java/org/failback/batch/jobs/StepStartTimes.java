@@ -32,7 +32,8 @@ public class StepStartTimes {
     public Map<Long, Instant> of(long jobExecutionId) {
         Map<Long, Instant> started = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement query = c.prepareStatement("SELECT STEPEXECUTIONID, STARTTIME FROM STEP_EXECUTION WHERE JOBEXECUTIONID = ?")) {
+                PreparedStatement query = c.prepareStatement(
+                        "SELECT STEPEXECUTIONID, STARTTIME FROM STEP_EXECUTION WHERE JOBEXECUTIONID = ?")) {
             query.setLong(1, jobExecutionId);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -43,7 +44,10 @@ public class StepStartTimes {
                 }
             }
         } catch (SQLException e) {
-            LOG.log(Level.FINE, "step start times of execution " + jobExecutionId + " not read from the job repository", e);
+            LOG.log(
+                    Level.FINE,
+                    "step start times of execution " + jobExecutionId + " not read from the job repository",
+                    e);
         }
         return started;
     }

@@ -18,8 +18,9 @@ import org.failback.domain.pool.PoolNotFoundException;
 /** LIS backup records and schedules in the product database (plain JDBC on the caller's connection). */
 public final class LisBackupRepository {
 
-    private static final String BACKUP_COLUMNS = "b.id, p.name, b.file_name, b.taken_at, b.bytes, b.checksum, b.row_counts, b.verified,"
-            + " b.verification, b.job_instance_id, b.job_execution_id";
+    private static final String BACKUP_COLUMNS =
+            "b.id, p.name, b.file_name, b.taken_at, b.bytes, b.checksum, b.row_counts, b.verified,"
+                    + " b.verification, b.job_instance_id, b.job_execution_id";
 
     private final Connection c;
 
@@ -41,7 +42,8 @@ public final class LisBackupRepository {
     }
 
     public Optional<PoolName> backupPoolOf(PoolName pool) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT b.name FROM fe_pool p JOIN fe_pool b ON b.id = p.backup_pool_id WHERE p.name = ?")) {
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT b.name FROM fe_pool p JOIN fe_pool b ON b.id = p.backup_pool_id WHERE p.name = ?")) {
             q.setString(1, pool.value());
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? Optional.of(PoolName.of(rs.getString(1))) : Optional.empty();
@@ -49,10 +51,13 @@ public final class LisBackupRepository {
         }
     }
 
-    public long insert(PoolName pool, BackupResult result, Long jobInstanceId, Long jobExecutionId) throws SQLException {
+    public long insert(PoolName pool, BackupResult result, Long jobInstanceId, Long jobExecutionId)
+            throws SQLException {
         int poolId = requirePool(pool);
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO lis_backup (pool_id, file_name, taken_at, bytes, checksum, row_counts,"
-                + " job_instance_id, job_execution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"ID"})) {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO lis_backup (pool_id, file_name, taken_at, bytes, checksum, row_counts,"
+                        + " job_instance_id, job_execution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                new String[] {"ID"})) {
             insert.setInt(1, poolId);
             insert.setString(2, result.file().fileName());
             insert.setTimestamp(3, Timestamp.from(result.takenAt()));
@@ -70,7 +75,8 @@ public final class LisBackupRepository {
     }
 
     public void recordVerification(long backupId, boolean verified, String verification) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE lis_backup SET verified = ?, verified_at = ?, verification = ? WHERE id = ?")) {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE lis_backup SET verified = ?, verified_at = ?, verification = ? WHERE id = ?")) {
             update.setBoolean(1, verified);
             update.setTimestamp(2, verified ? Timestamp.from(Instant.now()) : null);
             update.setString(3, verification.length() > 2000 ? verification.substring(0, 2000) : verification);
@@ -88,20 +94,27 @@ public final class LisBackupRepository {
     }
 
     public Optional<StoredBackup> findByJobInstance(long jobInstanceId) throws SQLException {
-        return one("SELECT " + BACKUP_COLUMNS + " FROM lis_backup b JOIN fe_pool p ON p.id = b.pool_id WHERE b.job_instance_id = ?"
-                + " ORDER BY b.id DESC FETCH FIRST 1 ROWS ONLY", q -> q.setLong(1, jobInstanceId));
+        return one(
+                "SELECT " + BACKUP_COLUMNS
+                        + " FROM lis_backup b JOIN fe_pool p ON p.id = b.pool_id WHERE b.job_instance_id = ?"
+                        + " ORDER BY b.id DESC FETCH FIRST 1 ROWS ONLY",
+                q -> q.setLong(1, jobInstanceId));
     }
 
     public Optional<StoredBackup> latestVerified(PoolName pool) throws SQLException {
-        return one("SELECT " + BACKUP_COLUMNS + " FROM lis_backup b JOIN fe_pool p ON p.id = b.pool_id WHERE p.name = ? AND b.verified"
-                + " ORDER BY b.taken_at DESC, b.id DESC FETCH FIRST 1 ROWS ONLY", q -> q.setString(1, pool.value()));
+        return one(
+                "SELECT " + BACKUP_COLUMNS
+                        + " FROM lis_backup b JOIN fe_pool p ON p.id = b.pool_id WHERE p.name = ? AND b.verified"
+                        + " ORDER BY b.taken_at DESC, b.id DESC FETCH FIRST 1 ROWS ONLY",
+                q -> q.setString(1, pool.value()));
     }
 
     /** Newest first. */
     public List<StoredBackup> list(PoolName pool) throws SQLException {
         List<StoredBackup> all = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT " + BACKUP_COLUMNS + " FROM lis_backup b JOIN fe_pool p ON p.id = b.pool_id"
-                + " WHERE p.name = ? ORDER BY b.taken_at DESC, b.id DESC")) {
+        try (PreparedStatement q =
+                c.prepareStatement("SELECT " + BACKUP_COLUMNS + " FROM lis_backup b JOIN fe_pool p ON p.id = b.pool_id"
+                        + " WHERE p.name = ? ORDER BY b.taken_at DESC, b.id DESC")) {
             q.setString(1, pool.value());
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -120,11 +133,17 @@ public final class LisBackupRepository {
     }
 
     public Optional<LisBackupSchedule> schedule(PoolName pool) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT s.every_minutes, s.keep_count, s.next_run_at FROM lis_backup_schedule s"
-                + " JOIN fe_pool p ON p.id = s.pool_id WHERE p.name = ?")) {
+        try (PreparedStatement q =
+                c.prepareStatement("SELECT s.every_minutes, s.keep_count, s.next_run_at FROM lis_backup_schedule s"
+                        + " JOIN fe_pool p ON p.id = s.pool_id WHERE p.name = ?")) {
             q.setString(1, pool.value());
             try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(new LisBackupSchedule(pool.value(), rs.getInt(1), rs.getInt(2), rs.getTimestamp(3).toInstant()))
+                return rs.next()
+                        ? Optional.of(new LisBackupSchedule(
+                                pool.value(),
+                                rs.getInt(1),
+                                rs.getInt(2),
+                                rs.getTimestamp(3).toInstant()))
                         : Optional.empty();
             }
         }
@@ -133,8 +152,9 @@ public final class LisBackupRepository {
     public void saveSchedule(LisBackupSchedule schedule) throws SQLException {
         int poolId = requirePool(PoolName.of(schedule.pool()));
         Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement merge = c.prepareStatement("MERGE INTO lis_backup_schedule (pool_id, every_minutes, keep_count, next_run_at, updated_at)"
-                + " KEY (pool_id) VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement merge = c.prepareStatement(
+                "MERGE INTO lis_backup_schedule (pool_id, every_minutes, keep_count, next_run_at, updated_at)"
+                        + " KEY (pool_id) VALUES (?, ?, ?, ?, ?)")) {
             merge.setInt(1, poolId);
             merge.setInt(2, schedule.everyMinutes());
             merge.setInt(3, schedule.keep());
@@ -147,12 +167,17 @@ public final class LisBackupRepository {
     /** Schedules whose next run is due. */
     public List<LisBackupSchedule> due(Instant now) throws SQLException {
         List<LisBackupSchedule> due = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT p.name, s.every_minutes, s.keep_count, s.next_run_at FROM lis_backup_schedule s"
-                + " JOIN fe_pool p ON p.id = s.pool_id WHERE s.next_run_at <= ? ORDER BY s.next_run_at")) {
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT p.name, s.every_minutes, s.keep_count, s.next_run_at FROM lis_backup_schedule s"
+                        + " JOIN fe_pool p ON p.id = s.pool_id WHERE s.next_run_at <= ? ORDER BY s.next_run_at")) {
             q.setTimestamp(1, Timestamp.from(now));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new LisBackupSchedule(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getTimestamp(4).toInstant()));
+                    due.add(new LisBackupSchedule(
+                            rs.getString(1),
+                            rs.getInt(2),
+                            rs.getInt(3),
+                            rs.getTimestamp(4).toInstant()));
                 }
             }
         }
@@ -164,8 +189,9 @@ public final class LisBackupRepository {
      * nodes, or a tick racing a PUT, never start the same scheduled backup twice.
      */
     public boolean claim(LisBackupSchedule due, Instant next) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE lis_backup_schedule SET next_run_at = ? WHERE next_run_at = ?"
-                + " AND pool_id = (SELECT id FROM fe_pool WHERE name = ?)")) {
+        try (PreparedStatement update =
+                c.prepareStatement("UPDATE lis_backup_schedule SET next_run_at = ? WHERE next_run_at = ?"
+                        + " AND pool_id = (SELECT id FROM fe_pool WHERE name = ?)")) {
             update.setTimestamp(1, Timestamp.from(next));
             update.setTimestamp(2, Timestamp.from(due.nextRunAt()));
             update.setString(3, due.pool());
@@ -200,8 +226,18 @@ public final class LisBackupRepository {
         Long jobInstance = rs.wasNull() ? null : instance;
         long execution = rs.getLong(11);
         Long jobExecution = rs.wasNull() ? null : execution;
-        return new StoredBackup(rs.getLong(1), PoolName.of(rs.getString(2)), rs.getString(3), rs.getTimestamp(4).toInstant(),
-                rs.getLong(5), rs.getString(6), StoredBackup.decode(rs.getString(7)), rs.getBoolean(8), rs.getString(9), jobInstance, jobExecution);
+        return new StoredBackup(
+                rs.getLong(1),
+                PoolName.of(rs.getString(2)),
+                rs.getString(3),
+                rs.getTimestamp(4).toInstant(),
+                rs.getLong(5),
+                rs.getString(6),
+                StoredBackup.decode(rs.getString(7)),
+                rs.getBoolean(8),
+                rs.getString(9),
+                jobInstance,
+                jobExecution);
     }
 
     private static void setLong(PreparedStatement st, int index, Long value) throws SQLException {

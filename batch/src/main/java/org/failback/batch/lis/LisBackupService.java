@@ -29,7 +29,8 @@ import org.failback.domain.pool.PoolName;
  */
 public class LisBackupService {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final LisStorage storage;
     private final DatabaseOperationLog log;
@@ -42,17 +43,20 @@ public class LisBackupService {
     }
 
     /** Backs up the pool's LIS database to a new file and records it (not yet verified). */
-    public StoredBackup take(Connection product, PoolName pool, Long jobInstanceId, Long jobExecutionId) throws SQLException {
+    public StoredBackup take(Connection product, PoolName pool, Long jobInstanceId, Long jobExecutionId)
+            throws SQLException {
         LisBackupRepository backups = new LisBackupRepository(product);
         backups.requirePool(pool);
         // Make sure the database exists and has its schema before the first backup.
         try (Connection ignored = storage.open(pool)) {
             ignored.isValid(1);
         }
-        BackupFile file = storage.backupShare(pool).file("lis-" + pool.value() + "-" + STAMP.format(Instant.now()) + ".zip");
+        BackupFile file =
+                storage.backupShare(pool).file("lis-" + pool.value() + "-" + STAMP.format(Instant.now()) + ".zip");
         BackupResult result = admin.backupDatabase(LisDatabases.of(pool), file);
         long id = backups.insert(pool, result, jobInstanceId, jobExecutionId);
-        log.issued("recorded backup " + file.fileName() + " of pool " + pool + " (" + result.bytes() + " bytes, SHA-256 " + result.sha256() + ")");
+        log.issued("recorded backup " + file.fileName() + " of pool " + pool + " (" + result.bytes()
+                + " bytes, SHA-256 " + result.sha256() + ")");
         return backups.list(pool).stream().filter(b -> b.id() == id).findFirst().orElseThrow();
     }
 
@@ -125,8 +129,11 @@ public class LisBackupService {
      * database with REPLACE, RECOVERY, and its locations merged into the backup pool's LIS database (which keeps its
      * own). Idempotent: merged rows are keyed by origin pool and id.
      */
-    public LisLocationStore.MergeResult restoreIntoBackupPool(Connection product, PoolName failed, PoolName backupPool) throws SQLException {
-        StoredBackup backup = new LisBackupRepository(product).latestVerified(failed).orElseThrow(() -> new NoLisBackupException(failed.value()));
+    public LisLocationStore.MergeResult restoreIntoBackupPool(Connection product, PoolName failed, PoolName backupPool)
+            throws SQLException {
+        StoredBackup backup = new LisBackupRepository(product)
+                .latestVerified(failed)
+                .orElseThrow(() -> new NoLisBackupException(failed.value()));
         BackupFile file = file(backup);
         log.issued("latest verified LIS backup of " + failed + ": " + backup.fileName() + " taken " + backup.takenAt());
         admin.checkChecksum(file, backup.sha256());
@@ -140,8 +147,10 @@ public class LisBackupService {
         try (Connection target = storage.open(backupPool)) {
             result = LisLocationStore.merge(target, backupPool, failed, locations);
         }
-        log.issued("MERGE " + locations.size() + " locations of " + failed + " into LIS database " + LisDatabases.of(backupPool)
-                + ": " + result.inserted() + " inserted, " + result.updated() + " already there (updated), " + result.skipped()
+        log.issued("MERGE " + locations.size() + " locations of " + failed + " into LIS database "
+                + LisDatabases.of(backupPool)
+                + ": " + result.inserted() + " inserted, " + result.updated() + " already there (updated), "
+                + result.skipped()
                 + " skipped (" + backupPool + "'s own)");
         return result;
     }

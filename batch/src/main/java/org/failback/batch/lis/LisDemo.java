@@ -20,8 +20,7 @@ public final class LisDemo {
     private static final Logger LOG = Logger.getLogger(LisDemo.class.getName());
     public static final int LOCATIONS_PER_POOL = 25;
 
-    private LisDemo() {
-    }
+    private LisDemo() {}
 
     public static void seed(Connection product, LisStorage storage) throws SQLException {
         LisBackupService service = new LisBackupService(storage, new LoggingOperationLog("[lis demo] "));
@@ -34,10 +33,12 @@ public final class LisDemo {
      * before failover can restore its LIS (also for pools created through the topology API).
      */
     public static StoredBackup firstBackup(Connection product, LisStorage storage, PoolName pool) throws SQLException {
-        return firstBackup(product, new LisBackupService(storage, new LoggingOperationLog("[lis first backup] ")), pool);
+        return firstBackup(
+                product, new LisBackupService(storage, new LoggingOperationLog("[lis first backup] ")), pool);
     }
 
-    private static StoredBackup firstBackup(Connection product, LisBackupService service, PoolName pool) throws SQLException {
+    private static StoredBackup firstBackup(Connection product, LisBackupService service, PoolName pool)
+            throws SQLException {
         StoredBackup first = service.take(product, pool, null, null);
         VerificationResult verified = service.verify(product, first);
         if (!verified.ok()) {
@@ -47,21 +48,42 @@ public final class LisDemo {
         return first;
     }
 
-    private static void seedPool(Connection product, LisStorage storage, LisBackupService service, PoolName pool, int octet,
-            String city, String state, String postalCode, String country, String street) throws SQLException {
+    private static void seedPool(
+            Connection product,
+            LisStorage storage,
+            LisBackupService service,
+            PoolName pool,
+            int octet,
+            String city,
+            String state,
+            String postalCode,
+            String country,
+            String street)
+            throws SQLException {
         try (Connection lis = storage.open(pool)) {
             if (LisLocationStore.count(lis) == 0) {
                 for (int n = 1; n <= LOCATIONS_PER_POOL; n++) {
-                    LisLocationStore.insert(lis, LisLocation.of(pool.value() + " building " + ((n - 1) / 5 + 1) + " floor " + ((n - 1) % 5 + 1),
-                            String.valueOf(100 + n), street, city, state, postalCode, country, "10." + octet + "." + n + ".0/24"));
+                    LisLocationStore.insert(
+                            lis,
+                            LisLocation.of(
+                                    pool.value() + " building " + ((n - 1) / 5 + 1) + " floor " + ((n - 1) % 5 + 1),
+                                    String.valueOf(100 + n),
+                                    street,
+                                    city,
+                                    state,
+                                    postalCode,
+                                    country,
+                                    "10." + octet + "." + n + ".0/24"));
                 }
             }
         }
         StoredBackup first = firstBackup(product, service, pool);
         LisBackupRepository backups = new LisBackupRepository(product);
         if (backups.schedule(pool).isEmpty()) {
-            backups.saveSchedule(new LisBackupSchedule(pool.value(), 60, 24, Instant.now().plus(60, ChronoUnit.MINUTES)));
+            backups.saveSchedule(
+                    new LisBackupSchedule(pool.value(), 60, 24, Instant.now().plus(60, ChronoUnit.MINUTES)));
         }
-        LOG.info(() -> "LIS of " + pool + ": " + LOCATIONS_PER_POOL + " locations, first backup " + first.fileName() + " verified");
+        LOG.info(() -> "LIS of " + pool + ": " + LOCATIONS_PER_POOL + " locations, first backup " + first.fileName()
+                + " verified");
     }
 }

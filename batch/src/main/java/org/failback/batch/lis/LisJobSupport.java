@@ -10,8 +10,7 @@ import org.failback.domain.pool.PoolName;
 /** What the LIS batchlets share: reading a pool from a batch property or job parameter, and the job's operation log. */
 final class LisJobSupport {
 
-    private LisJobSupport() {
-    }
+    private LisJobSupport() {}
 
     /** The batch property when the step sets it, else the job parameter of the same name; null when neither. */
     static String property(JobContext job, String value, String name) {
@@ -26,7 +25,8 @@ final class LisJobSupport {
     static PoolName requiredPool(JobContext job, String value, String name) {
         String pool = property(job, value, name);
         if (pool == null) {
-            throw new IllegalArgumentException("job " + job.getJobName() + " needs the parameter '" + name + "' (a Front End pool name)");
+            throw new IllegalArgumentException(
+                    "job " + job.getJobName() + " needs the parameter '" + name + "' (a Front End pool name)");
         }
         return PoolName.of(pool);
     }
@@ -34,7 +34,8 @@ final class LisJobSupport {
     /** Every operation goes to the job's own log (GET /api/jobs/{id}/log) and the server log. */
     static LoggingOperationLog log(JobContext job, String step, JobLog jobLog) {
         long execution = job.getExecutionId();
-        return new LoggingOperationLog("[" + job.getJobName() + " #" + execution + " " + step + "] ",
+        return new LoggingOperationLog(
+                "[" + job.getJobName() + " #" + execution + " " + step + "] ",
                 line -> jobLog.log(execution, step, line));
     }
 

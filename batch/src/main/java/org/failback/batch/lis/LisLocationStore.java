@@ -16,23 +16,33 @@ import org.failback.domain.pool.PoolName;
 /** Reads and writes locations in one pool's LIS database. */
 public final class LisLocationStore {
 
-    private static final String COLUMNS = "id, location, house_number, street_name, city, state, postal_code, country, subnet, origin_pool, origin_id";
+    private static final String COLUMNS =
+            "id, location, house_number, street_name, city, state, postal_code, country, subnet, origin_pool, origin_id";
 
-    private LisLocationStore() {
-    }
+    private LisLocationStore() {}
 
     /** What a merge did: locations added, updated (merged before), and skipped (the target pool's own, round-tripped). */
-    public record MergeResult(int inserted, int updated, int skipped) {
-    }
+    public record MergeResult(int inserted, int updated, int skipped) {}
 
     public static List<LisLocation> list(Connection c) throws SQLException {
         List<LisLocation> all = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT " + COLUMNS + " FROM lis_location ORDER BY id")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT " + COLUMNS + " FROM lis_location ORDER BY id")) {
             while (rs.next()) {
                 long originId = rs.getLong(11);
                 Long origin = rs.wasNull() ? null : originId;
-                all.add(new LisLocation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), origin));
+                all.add(new LisLocation(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        origin));
             }
         }
         return all;
@@ -41,7 +51,8 @@ public final class LisLocationStore {
     /** When each merged location was last merged (by id); own locations are absent. */
     public static java.util.Map<Long, Instant> mergedAt(Connection c) throws SQLException {
         java.util.Map<Long, Instant> at = new java.util.HashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, merged_at FROM lis_location WHERE merged_at IS NOT NULL")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id, merged_at FROM lis_location WHERE merged_at IS NOT NULL")) {
             while (rs.next()) {
                 at.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
             }
@@ -50,15 +61,18 @@ public final class LisLocationStore {
     }
 
     public static long count(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM lis_location")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM lis_location")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     public static LisLocation insert(Connection c, LisLocation location) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO lis_location (location, house_number, street_name, city, state,"
-                + " postal_code, country, subnet, origin_pool, origin_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"ID"})) {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO lis_location (location, house_number, street_name, city, state,"
+                        + " postal_code, country, subnet, origin_pool, origin_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                new String[] {"ID"})) {
             bind(insert, location);
             insert.setString(9, location.originPool());
             if (location.originId() == null) {
@@ -79,17 +93,20 @@ public final class LisLocationStore {
      * connection. Each merged row is keyed by its origin (pool and id there), so a second merge updates and never
      * duplicates; locations that originally came from the target pool itself are skipped: it keeps its own.
      */
-    public static MergeResult merge(Connection target, PoolName targetPool, PoolName source, List<LisLocation> locations) throws SQLException {
+    public static MergeResult merge(
+            Connection target, PoolName targetPool, PoolName source, List<LisLocation> locations) throws SQLException {
         boolean autoCommit = target.getAutoCommit();
         target.setAutoCommit(false);
         int inserted = 0;
         int updated = 0;
         int skipped = 0;
         Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement update = target.prepareStatement("UPDATE lis_location SET location = ?, house_number = ?, street_name = ?,"
-                + " city = ?, state = ?, postal_code = ?, country = ?, subnet = ?, merged_at = ? WHERE origin_pool = ? AND origin_id = ?");
-             PreparedStatement insert = target.prepareStatement("INSERT INTO lis_location (location, house_number, street_name, city, state,"
-                     + " postal_code, country, subnet, merged_at, origin_pool, origin_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement update = target.prepareStatement(
+                        "UPDATE lis_location SET location = ?, house_number = ?, street_name = ?,"
+                                + " city = ?, state = ?, postal_code = ?, country = ?, subnet = ?, merged_at = ? WHERE origin_pool = ? AND origin_id = ?");
+                PreparedStatement insert = target.prepareStatement(
+                        "INSERT INTO lis_location (location, house_number, street_name, city, state,"
+                                + " postal_code, country, subnet, merged_at, origin_pool, origin_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (LisLocation l : locations) {
                 String originPool = l.originPool() != null ? l.originPool() : source.value();
                 long originId = l.originPool() != null ? l.originId() : l.id();

@@ -1,7 +1,6 @@
 package org.failback.batch.lis;
 
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
 import java.util.List;
@@ -21,10 +20,12 @@ public class RecordLisBackupBatchlet extends LisBatchlet {
         LisBackupService service = new LisBackupService(LisStorage.current(), log);
         LisBackupRepository backups = new LisBackupRepository(product);
         StoredBackup backup = backups.findByJobInstance(jobContext.getInstanceId())
-                .orElseThrow(() -> new IllegalStateException("no backup was recorded by this job: step take-backup did not complete"));
+                .orElseThrow(() -> new IllegalStateException(
+                        "no backup was recorded by this job: step take-backup did not complete"));
         service.markVerified(product, backup, backup.verification() == null ? "verified" : backup.verification());
         log.issued("backup " + backup.fileName() + " of pool " + backup.pool() + " recorded as verified");
-        List<String> deleted = backups.schedule(backup.pool()).map(LisBackupSchedule::keep)
+        List<String> deleted = backups.schedule(backup.pool())
+                .map(LisBackupSchedule::keep)
                 .map(keep -> {
                     try {
                         return service.applyRetention(product, backup.pool(), keep);

@@ -33,15 +33,19 @@ public class RestoreLisBackupBatchlet extends LisBatchlet {
         LisBackupRepository backups = new LisBackupRepository(product);
         backups.requirePool(failed);
         String configured = LisJobSupport.property(jobContext, backupPool, "backupPool");
-        PoolName target = configured != null ? PoolName.of(configured) : backups.backupPoolOf(failed)
-                .orElseThrow(() -> new IllegalStateException("pool " + failed + " has no backup pool to restore its LIS backup into"));
+        PoolName target = configured != null
+                ? PoolName.of(configured)
+                : backups.backupPoolOf(failed)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "pool " + failed + " has no backup pool to restore its LIS backup into"));
         backups.requirePool(target);
         if (target.equals(failed)) {
             throw new IllegalArgumentException("backupPool must differ from pool " + failed);
         }
-        LisLocationStore.MergeResult result = new LisBackupService(LisStorage.current(), log).restoreIntoBackupPool(product, failed, target);
-        stepContext.setExitStatus(LisJobSupport.exitStatus("RESTORED LIS of " + failed + " into " + target + ": " + result.inserted()
-                + " inserted, " + result.updated() + " updated, " + result.skipped() + " skipped"));
+        LisLocationStore.MergeResult result =
+                new LisBackupService(LisStorage.current(), log).restoreIntoBackupPool(product, failed, target);
+        stepContext.setExitStatus(LisJobSupport.exitStatus("RESTORED LIS of " + failed + " into " + target + ": "
+                + result.inserted() + " inserted, " + result.updated() + " updated, " + result.skipped() + " skipped"));
         return "RESTORED";
     }
 }

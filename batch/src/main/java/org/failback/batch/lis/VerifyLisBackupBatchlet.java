@@ -1,7 +1,6 @@
 package org.failback.batch.lis;
 
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
 import org.failback.batch.dbadmin.LoggingOperationLog;
@@ -19,11 +18,14 @@ public class VerifyLisBackupBatchlet extends LisBatchlet {
     @Override
     protected String run(Connection product, LoggingOperationLog log) throws Exception {
         LisBackupService service = new LisBackupService(LisStorage.current(), log);
-        StoredBackup backup = new LisBackupRepository(product).findByJobInstance(jobContext.getInstanceId())
-                .orElseThrow(() -> new IllegalStateException("no backup was recorded by this job: step take-backup did not complete"));
+        StoredBackup backup = new LisBackupRepository(product)
+                .findByJobInstance(jobContext.getInstanceId())
+                .orElseThrow(() -> new IllegalStateException(
+                        "no backup was recorded by this job: step take-backup did not complete"));
         VerificationResult result = service.verify(product, backup);
         if (!result.ok()) {
-            throw new CorruptBackupException("backup " + backup.fileName() + " did not verify: " + String.join("; ", result.checks()));
+            throw new CorruptBackupException(
+                    "backup " + backup.fileName() + " did not verify: " + String.join("; ", result.checks()));
         }
         exitWith("VERIFIED " + backup.fileName() + ": " + String.join("; ", result.checks()));
         return "VERIFIED";

@@ -40,12 +40,14 @@ public class DemoTopology {
             }
             return users;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("FAILBACK_DEMO_USERS must be an integer from 10 to 5000000, not '" + value + "'");
+            throw new IllegalArgumentException(
+                    "FAILBACK_DEMO_USERS must be an integer from 10 to 5000000, not '" + value + "'");
         }
     }
 
     public boolean isSeeded() throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM site")) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM site")) {
             rs.next();
             return rs.getLong(1) > 0;
         }
@@ -74,7 +76,9 @@ public class DemoTopology {
         addSessions(fe1, fe2);
         addSessions(fe2, fe1);
         watch.lap("addSessions");
-        LOG.info(() -> String.format("demo topology seeded: 2 pools x %d users in %.1f s", usersPerPool, (System.nanoTime() - started) / 1e9));
+        LOG.info(() -> String.format(
+                "demo topology seeded: 2 pools x %d users in %.1f s",
+                usersPerPool, (System.nanoTime() - started) / 1e9));
     }
 
     /** Seeding must take seconds: the per-phase times are logged so a slow statement shows. */
@@ -90,22 +94,25 @@ public class DemoTopology {
 
     private void signInEveryThirdUser() throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.executeUpdate("UPDATE registrar_user SET signed_in = TRUE, serving_pool_id = home_pool_id, mode = 'REGULAR' WHERE MOD(id, 3) = 0");
+            st.executeUpdate(
+                    "UPDATE registrar_user SET signed_in = TRUE, serving_pool_id = home_pool_id, mode = 'REGULAR' WHERE MOD(id, 3) = 0");
         }
     }
 
     private void setPresence() throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.executeUpdate("UPDATE registrar_user SET presence_set = CASE MOD(id, 7) WHEN 0 THEN 'BUSY' WHEN 1 THEN 'AWAY'"
-                    + " WHEN 2 THEN 'DO_NOT_DISTURB' ELSE 'AVAILABLE' END");
+            st.executeUpdate(
+                    "UPDATE registrar_user SET presence_set = CASE MOD(id, 7) WHEN 0 THEN 'BUSY' WHEN 1 THEN 'AWAY'"
+                            + " WHEN 2 THEN 'DO_NOT_DISTURB' ELSE 'AVAILABLE' END");
         }
     }
 
     /** Each user knows the next two users of their pool and their namesake on the other pool. */
     private void addContacts(String pool, String otherPool) throws SQLException {
         try (PreparedStatement users = connection.prepareStatement(
-                "SELECT u.id, u.sip FROM registrar_user u JOIN fe_pool p ON p.id = u.home_pool_id WHERE p.name = ? ORDER BY u.id");
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO contact (owner_id, contact_sip) VALUES (?, ?)")) {
+                        "SELECT u.id, u.sip FROM registrar_user u JOIN fe_pool p ON p.id = u.home_pool_id WHERE p.name = ? ORDER BY u.id");
+                PreparedStatement insert =
+                        connection.prepareStatement("INSERT INTO contact (owner_id, contact_sip) VALUES (?, ?)")) {
             users.setString(1, pool);
             List<long[]> window = new ArrayList<>();
             int pending = 0;
@@ -143,11 +150,11 @@ public class DemoTopology {
         List<Long> local = signedInUsers(poolId, 40);
         List<Long> remote = signedInUsers(otherPoolId, 10);
         try (PreparedStatement conference = connection.prepareStatement(
-                "INSERT INTO conference (id, organizer_id, kind, subject, state) VALUES (?, ?, ?, ?, 'ACTIVE')");
-             PreparedStatement participant = connection.prepareStatement(
-                     "INSERT INTO conference_participant (conference_id, user_id) VALUES (?, ?)");
-             PreparedStatement p2p = connection.prepareStatement(
-                     "INSERT INTO p2p_session (id, party_a, party_b, state) VALUES (?, ?, ?, 'ACTIVE')")) {
+                        "INSERT INTO conference (id, organizer_id, kind, subject, state) VALUES (?, ?, ?, ?, 'ACTIVE')");
+                PreparedStatement participant = connection.prepareStatement(
+                        "INSERT INTO conference_participant (conference_id, user_id) VALUES (?, ?)");
+                PreparedStatement p2p = connection.prepareStatement(
+                        "INSERT INTO p2p_session (id, party_a, party_b, state) VALUES (?, ?, ?, 'ACTIVE')")) {
             for (int i = 0; i + 3 < local.size() && i / 4 < 10; i += 4) {
                 long id = writer.nextValue("session_seq");
                 conference.setLong(1, id);
@@ -155,7 +162,8 @@ public class DemoTopology {
                 conference.setString(3, i % 8 == 0 ? "SCHEDULED" : "AD_HOC");
                 conference.setString(4, "Demo meeting " + (i / 4 + 1));
                 conference.executeUpdate();
-                for (long user : List.of(local.get(i), local.get(i + 1), local.get(i + 2), remote.get((i / 4) % remote.size()))) {
+                for (long user : List.of(
+                        local.get(i), local.get(i + 1), local.get(i + 2), remote.get((i / 4) % remote.size()))) {
                     participant.setLong(1, id);
                     participant.setLong(2, user);
                     participant.addBatch();

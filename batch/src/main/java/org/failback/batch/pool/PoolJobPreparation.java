@@ -21,8 +21,7 @@ public class PoolJobPreparation {
     PoolJobLock locks;
 
     /** The pool as prepared, with the ids of the pools the job locked. */
-    public record Prepared(FrontEndPool pool, List<Integer> poolIds) {
-    }
+    public record Prepared(FrontEndPool pool, List<Integer> poolIds) {}
 
     @Transactional
     public Prepared prepare(String jobName, PoolName poolName) {
@@ -30,10 +29,12 @@ public class PoolJobPreparation {
         List<Integer> poolIds = PoolJobService.poolIds(pool);
         locks.holders(poolIds).stream().findFirst().ifPresent(holder -> {
             throw new JobRunningException(jobName + " of " + poolName + " refused: job " + holder.jobName()
-                    + (holder.jobExecutionId() == null ? "" : " (execution " + holder.jobExecutionId() + ")") + " is running for a pool it involves");
+                    + (holder.jobExecutionId() == null ? "" : " (execution " + holder.jobExecutionId() + ")")
+                    + " is running for a pool it involves");
         });
         PoolJobService.checkStartable(jobName, pool);
-        FrontEndPool prepared = PoolJobService.FAILOVER.equals(jobName) ? pools.beginFailover(poolName) : pools.beginFailback(poolName);
+        FrontEndPool prepared =
+                PoolJobService.FAILOVER.equals(jobName) ? pools.beginFailover(poolName) : pools.beginFailback(poolName);
         locks.acquire(poolIds, jobName, jobName + " of " + poolName);
         return new Prepared(prepared, poolIds);
     }

@@ -43,8 +43,10 @@ public class PoolJobService {
     public static final String FAILBACK = "pool-failback";
     /** The statuses of the users a failover serves from the backup pool, and of those a failback moves home. */
     private static final FailbackStatus[] FAILOVER_PENDING = UserTransition.FAIL_OVER.sources();
+
     private static final FailbackStatus[] FAILBACK_PENDING = UserTransition.MOVE_HOME.sources();
-    private static final Set<BatchStatus> RUNNING = Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
+    private static final Set<BatchStatus> RUNNING =
+            Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
 
     @Inject
     PoolService pools;
@@ -95,7 +97,10 @@ public class PoolJobService {
         long items = itemsTotal(jobName, prepared.pool(), options);
         long executionId = startHolding(prepared.poolIds(), jobName, parameters(prepared.pool(), options));
         runs.record(new JobRuns.Run(executionId, jobName, poolName.value(), startedBy, null, items, Instant.now()));
-        log.log(executionId, null, startedBy + " started " + jobName + " of pool " + poolName + " (" + items + " items to do)");
+        log.log(
+                executionId,
+                null,
+                startedBy + " started " + jobName + " of pool " + poolName + " (" + items + " items to do)");
         return executionId;
     }
 
@@ -128,7 +133,8 @@ public class PoolJobService {
         checkStartable(jobName, pool);
         List<Integer> poolIds = poolIds(pool);
         locks.holders(poolIds).stream().findFirst().ifPresent(holder -> {
-            throw new JobRunningException(jobName + " of " + poolName + " refused: job " + holder.jobName() + " is running for a pool it involves");
+            throw new JobRunningException(jobName + " of " + poolName + " refused: job " + holder.jobName()
+                    + " is running for a pool it involves");
         });
         boolean failover = FAILOVER.equals(jobName);
         FailbackStatus[] pending = failover ? FAILOVER_PENDING : FAILBACK_PENDING;
@@ -137,17 +143,33 @@ public class PoolJobService {
         long conferences = failover ? 0 : pools.conferencesAFailbackWouldTerminate(poolName);
         Optional<StoredBackup> lisBackup = failover ? latestLisBackup(poolName) : Optional.empty();
         List<String> steps = failover
-                ? List.of("begin-failover: pool " + poolName + " → FAILING_OVER (sign-in to " + pool.getBackupPool().getName() + " in resiliency mode)",
+                ? List.of(
+                        "begin-failover: pool " + poolName + " → FAILING_OVER (sign-in to "
+                                + pool.getBackupPool().getName() + " in resiliency mode)",
                         restoreLisBackupStep(poolName, pool.getBackupPool().getName(), lisBackup),
-                        "serve-users-from-backup: " + users + " users served by " + pool.getBackupPool().getName(),
+                        "serve-users-from-backup: " + users + " users served by "
+                                + pool.getBackupPool().getName(),
                         "complete-failover: pool → FAILED_OVER, signed-in users leave resiliency mode")
-                : List.of("begin-failback: pool " + poolName + " → FAILING_BACK, " + conferences + " conferences of affected users terminated (rejoin offered)",
-                        "move-users-home: " + (maxUsers == null ? users : Math.min(users, maxUsers)) + " users moved home ("
-                                + signedIn + " signed in: signed out of " + pool.getBackupPool().getName() + ", signed in to " + poolName + " in resiliency mode)",
+                : List.of(
+                        "begin-failback: pool " + poolName + " → FAILING_BACK, " + conferences
+                                + " conferences of affected users terminated (rejoin offered)",
+                        "move-users-home: " + (maxUsers == null ? users : Math.min(users, maxUsers))
+                                + " users moved home (" + signedIn + " signed in: signed out of "
+                                + pool.getBackupPool().getName() + ", signed in to " + poolName
+                                + " in resiliency mode)",
                         "mark-users-done: every user DONE, regular mode, presence live again",
                         "complete-failback: pool → NORMAL");
-        return new PoolJobPlan(jobName, poolName.value(), pool.getBackupPool().getName(), pool.getState().name(), steps, users, signedIn,
-                conferences, maxUsers, lisBackup.map(StoredBackup::fileName).orElse(null));
+        return new PoolJobPlan(
+                jobName,
+                poolName.value(),
+                pool.getBackupPool().getName(),
+                pool.getState().name(),
+                steps,
+                users,
+                signedIn,
+                conferences,
+                maxUsers,
+                lisBackup.map(StoredBackup::fileName).orElse(null));
     }
 
     private Optional<StoredBackup> latestLisBackup(PoolName pool) {
@@ -160,20 +182,25 @@ public class PoolJobService {
 
     /** The failover's LIS step as the restore batchlet would run it, or why it would stop there. */
     private static String restoreLisBackupStep(PoolName pool, String backupPool, Optional<StoredBackup> backup) {
-        return backup.map(b -> "restore-lis-backup: " + b.fileName() + " (taken " + b.takenAt() + ", SHA-256 checked) merged into the LIS database of "
-                        + backupPool + ", which keeps its own locations")
-                .orElseGet(() -> "restore-lis-backup: WOULD STOP HERE: pool " + pool + " has no verified LIS backup; take one first with POST /api/lis/"
-                        + pool + "/backups (a failover stopped here continues when restarted after one is taken)");
+        return backup.map(b -> "restore-lis-backup: " + b.fileName() + " (taken " + b.takenAt()
+                        + ", SHA-256 checked) merged into the LIS database of " + backupPool
+                        + ", which keeps its own locations")
+                .orElseGet(() -> "restore-lis-backup: WOULD STOP HERE: pool " + pool
+                        + " has no verified LIS backup; take one first with POST /api/lis/" + pool
+                        + "/backups (a failover stopped here continues when restarted after one is taken)");
     }
 
     /** Continues a stopped, failed or crashed execution from its last checkpoint, as a new execution. */
     public long restart(long executionId, String startedBy) {
         JobOperator operator = operator();
         JobExecution execution = JobViews.execution(executionId);
-        JobRuns.Run run = runs.find(executionId).orElseThrow(() -> new IllegalArgumentException("execution " + executionId + " was not started by this product"));
+        JobRuns.Run run = runs.find(executionId)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("execution " + executionId + " was not started by this product"));
         BatchStatus status = execution.getBatchStatus();
         if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
-            throw new IllegalTransitionException("execution " + executionId + " is " + status + " and cannot be restarted");
+            throw new IllegalTransitionException(
+                    "execution " + executionId + " is " + status + " and cannot be restarted");
         }
         List<Integer> poolIds = run.pool() == null ? List.of() : poolIds(pools.pool(PoolName.of(run.pool())));
         Instant now = Instant.now();
@@ -182,7 +209,9 @@ public class PoolJobService {
             boolean alive = RUNNING.contains(status) ? !holder.ownerIsDead(now) : false;
             if (!ours || alive) {
                 throw new JobRunningException("restart of " + executionId + " refused: " + holder.jobName()
-                        + (ours ? " may still run on " + holder.node() + " (lease until " + holder.leaseUntil() + ")" : " holds the pool"));
+                        + (ours
+                                ? " may still run on " + holder.node() + " (lease until " + holder.leaseUntil() + ")"
+                                : " holds the pool"));
             }
         }
         if (locks.holders(poolIds).isEmpty()) {
@@ -201,15 +230,19 @@ public class PoolJobService {
         }
         locks.assignExecution(poolIds, restarted);
         runs.record(new JobRuns.Run(restarted, run.jobName(), run.pool(), startedBy, executionId, items, now));
-        log.log(restarted, null, startedBy + " restarted execution " + executionId + " (" + status + ") from its last checkpoint ("
-                + items + " items to do)");
+        log.log(
+                restarted,
+                null,
+                startedBy + " restarted execution " + executionId + " (" + status + ") from its last checkpoint ("
+                        + items + " items to do)");
         return restarted;
     }
 
     public void stop(long executionId) {
         JobExecution execution = JobViews.execution(executionId);
         if (!RUNNING.contains(execution.getBatchStatus())) {
-            throw new IllegalTransitionException("execution " + executionId + " already ended " + execution.getBatchStatus());
+            throw new IllegalTransitionException(
+                    "execution " + executionId + " already ended " + execution.getBatchStatus());
         }
         operator().stop(executionId);
     }
@@ -217,7 +250,8 @@ public class PoolJobService {
     public void abandon(long executionId) {
         JobExecution execution = JobViews.execution(executionId);
         if (RUNNING.contains(execution.getBatchStatus())) {
-            throw new IllegalTransitionException("execution " + executionId + " is " + execution.getBatchStatus() + ": stop it first");
+            throw new IllegalTransitionException(
+                    "execution " + executionId + " is " + execution.getBatchStatus() + ": stop it first");
         }
         operator().abandon(executionId);
         locks.releaseExecution(executionId);
@@ -227,15 +261,19 @@ public class PoolJobService {
         boolean failover = FAILOVER.equals(jobName);
         boolean allowed = failover
                 ? pool.getState() == PoolState.DOWN || pool.getState() == PoolState.FAILING_OVER
-                : pool.getState() == PoolState.FAILING_BACK || (pool.getState() == PoolState.FAILED_OVER && pool.isRepaired());
+                : pool.getState() == PoolState.FAILING_BACK
+                        || (pool.getState() == PoolState.FAILED_OVER && pool.isRepaired());
         if (!allowed) {
-            throw new IllegalTransitionException("pool " + pool.getName() + " is " + pool.getState() + (pool.isRepaired() ? " (repaired)" : "")
-                    + ": " + (failover ? "failover needs a DOWN pool" : "failback needs a FAILED_OVER pool that is repaired"));
+            throw new IllegalTransitionException("pool " + pool.getName() + " is " + pool.getState()
+                    + (pool.isRepaired() ? " (repaired)" : "") + ": "
+                    + (failover ? "failover needs a DOWN pool" : "failback needs a FAILED_OVER pool that is repaired"));
         }
     }
 
     static List<Integer> poolIds(FrontEndPool pool) {
-        return pool.getBackupPool() == null ? List.of(pool.getId()) : List.of(pool.getId(), pool.getBackupPool().getId());
+        return pool.getBackupPool() == null
+                ? List.of(pool.getId())
+                : List.of(pool.getId(), pool.getBackupPool().getId());
     }
 
     private static Properties parameters(FrontEndPool pool, Options options) {
@@ -243,7 +281,8 @@ public class PoolJobService {
         parameters.setProperty("pool", pool.getName());
         parameters.setProperty("poolId", Integer.toString(pool.getId()));
         parameters.setProperty("backupPool", pool.getBackupPool().getName());
-        parameters.setProperty("backupPoolId", Integer.toString(pool.getBackupPool().getId()));
+        parameters.setProperty(
+                "backupPoolId", Integer.toString(pool.getBackupPool().getId()));
         parameters.setProperty("partitions", Integer.toString(options.partitions() == null ? 2 : options.partitions()));
         if (options.itemCount() != null) {
             parameters.setProperty("itemCount", Integer.toString(options.itemCount()));

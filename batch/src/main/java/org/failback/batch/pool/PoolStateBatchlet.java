@@ -17,7 +17,10 @@ public class PoolStateBatchlet extends AbstractBatchlet {
 
     /** The pool-level steps, named as in the job XML. */
     enum Action {
-        BEGIN_FAILOVER, COMPLETE_FAILOVER, BEGIN_FAILBACK, COMPLETE_FAILBACK
+        BEGIN_FAILOVER,
+        COMPLETE_FAILOVER,
+        BEGIN_FAILBACK,
+        COMPLETE_FAILBACK
     }
 
     @Inject

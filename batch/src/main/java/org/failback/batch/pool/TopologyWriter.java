@@ -34,8 +34,8 @@ public class TopologyWriter {
     }
 
     public void linkSites(int siteA, int siteB, boolean lowLatency) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO site_link (site_a, site_b, low_latency) VALUES (?, ?, ?)")) {
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO site_link (site_a, site_b, low_latency) VALUES (?, ?, ?)")) {
             insert.setInt(1, Math.min(siteA, siteB));
             insert.setInt(2, Math.max(siteA, siteB));
             insert.setBoolean(3, lowLatency);
@@ -58,7 +58,8 @@ public class TopologyWriter {
     }
 
     public void pair(int poolId, int backupPoolId) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE fe_pool SET backup_pool_id = ? WHERE id = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE fe_pool SET backup_pool_id = ? WHERE id = ?")) {
             update.setInt(1, backupPoolId);
             update.setInt(2, poolId);
             update.executeUpdate();
@@ -110,7 +111,7 @@ public class TopologyWriter {
             throw new IllegalArgumentException("not a sequence name: " + sequence);
         }
         try (PreparedStatement next = connection.prepareStatement("SELECT NEXT VALUE FOR " + sequence);
-             ResultSet rs = next.executeQuery()) {
+                ResultSet rs = next.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

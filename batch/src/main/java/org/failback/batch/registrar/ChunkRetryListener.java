@@ -27,7 +27,10 @@ public class ChunkRetryListener implements RetryWriteListener {
     @Override
     public void onRetryWriteException(List<Object> items, Exception cause) {
         String first = items.isEmpty() ? "" : " from " + ((UserChange) items.get(0)).sip();
-        log.logApart(job.getExecutionId(), step.getStepName(), "RETRY chunk of " + items.size() + " users" + first + ": " + cause.getMessage()
-                + " (rolled back; writing its users again one at a time)");
+        log.logApart(
+                job.getExecutionId(),
+                step.getStepName(),
+                "RETRY chunk of " + items.size() + " users" + first + ": " + cause.getMessage()
+                        + " (rolled back; writing its users again one at a time)");
     }
 }

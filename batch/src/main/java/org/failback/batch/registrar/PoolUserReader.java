@@ -27,9 +27,10 @@ import org.failback.domain.registrar.RegistrationMode;
 @Named
 public class PoolUserReader extends AbstractItemReader {
 
-    static final String PAGE = "SELECT id, home_pool_id, failback_status, signed_in, serving_pool_id, mode, sip FROM registrar_user"
-            + " WHERE home_pool_id = ? AND failback_status = ? AND sip > ? AND sip <= ?"
-            + " ORDER BY home_pool_id, failback_status, sip FETCH FIRST ? ROWS ONLY";
+    static final String PAGE =
+            "SELECT id, home_pool_id, failback_status, signed_in, serving_pool_id, mode, sip FROM registrar_user"
+                    + " WHERE home_pool_id = ? AND failback_status = ? AND sip > ? AND sip <= ?"
+                    + " ORDER BY home_pool_id, failback_status, sip FETCH FIRST ? ROWS ONLY";
 
     /** Above every SIP (SIPs are lower-case ASCII): the upper bound of the last partition. */
     static final String AFTER_EVERY_SIP = "\uffff";
@@ -68,8 +69,7 @@ public class PoolUserReader extends AbstractItemReader {
      * Where a partition's reader stands: the index of the status being read, the last SIP handed out, and how many
      * users it has handed out (a staged failback's limit holds across a retried chunk or a crash).
      */
-    record Position(int status, String lastSip, long handedOut) implements Serializable {
-    }
+    record Position(int status, String lastSip, long handedOut) implements Serializable {}
 
     private final Deque<UserRow> page = new ArrayDeque<>();
     private FailbackStatus[] wanted;
@@ -122,7 +122,8 @@ public class PoolUserReader extends AbstractItemReader {
      */
     private boolean fetch() throws SQLException {
         int size = UserRangePartitionMapper.parse(pageSize, 1000);
-        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(PAGE)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement(PAGE)) {
             query.setInt(1, Integer.parseInt(poolId));
             query.setString(2, wanted[position.status()].name());
             query.setString(3, position.lastSip());
@@ -133,8 +134,15 @@ public class PoolUserReader extends AbstractItemReader {
                     int serving = rs.getInt(5);
                     Integer servingPool = rs.wasNull() ? null : serving;
                     String mode = rs.getString(6);
-                    page.addLast(new UserRow(new Registration(rs.getLong(1), rs.getInt(2), FailbackStatus.valueOf(rs.getString(3)),
-                            rs.getBoolean(4), servingPool, mode == null ? null : RegistrationMode.valueOf(mode)), rs.getString(7)));
+                    page.addLast(new UserRow(
+                            new Registration(
+                                    rs.getLong(1),
+                                    rs.getInt(2),
+                                    FailbackStatus.valueOf(rs.getString(3)),
+                                    rs.getBoolean(4),
+                                    servingPool,
+                                    mode == null ? null : RegistrationMode.valueOf(mode)),
+                            rs.getString(7)));
                 }
             }
         }

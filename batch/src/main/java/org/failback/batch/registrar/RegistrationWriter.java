@@ -34,8 +34,9 @@ import org.failback.domain.registrar.RegistrationMode;
 @Named
 public class RegistrationWriter extends AbstractItemWriter {
 
-    private static final String UPDATE = "UPDATE registrar_user SET failback_status = ?, signed_in = ?, serving_pool_id = ?, mode = ?,"
-            + " error = NULL, updated_at = ?, version = version + 1 WHERE id = ? AND failback_status = ? AND signed_in = ?";
+    private static final String UPDATE =
+            "UPDATE registrar_user SET failback_status = ?, signed_in = ?, serving_pool_id = ?, mode = ?,"
+                    + " error = NULL, updated_at = ?, version = version + 1 WHERE id = ? AND failback_status = ? AND signed_in = ?";
 
     @Inject
     @BatchProperty
@@ -62,7 +63,8 @@ public class RegistrationWriter extends AbstractItemWriter {
         Timestamp now = Timestamp.from(Instant.now());
         List<UserChange> applied = new ArrayList<>(items.size());
         try (Connection c = dataSource.getConnection()) {
-            List<UserChange> changes = items.stream().map(UserChange.class::cast).toList();
+            List<UserChange> changes =
+                    items.stream().map(UserChange.class::cast).toList();
             int[] counts = update(c, changes, now);
             List<UserChange> raced = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
@@ -108,8 +110,12 @@ public class RegistrationWriter extends AbstractItemWriter {
                 }
                 int serving = rs.getInt(3);
                 String mode = rs.getString(4);
-                Registration current = new Registration(change.before().userId(), change.before().homePoolId(),
-                        FailbackStatus.valueOf(rs.getString(1)), rs.getBoolean(2), rs.wasNull() ? null : serving,
+                Registration current = new Registration(
+                        change.before().userId(),
+                        change.before().homePoolId(),
+                        FailbackStatus.valueOf(rs.getString(1)),
+                        rs.getBoolean(2),
+                        rs.wasNull() ? null : serving,
                         mode == null ? null : RegistrationMode.valueOf(mode));
                 Registration after = UserTransition.apply(transition, current, backupPoolId);
                 if (after.equals(current)) {

@@ -9,8 +9,7 @@ import java.util.List;
 /** The audit of per-user status changes (user, execution, from → to, time) that proves exactly-once. */
 final class TransitionLog {
 
-    private TransitionLog() {
-    }
+    private TransitionLog() {}
 
     static void record(Connection c, long jobExecutionId, List<UserChange> changes, Timestamp at) throws SQLException {
         if (changes.isEmpty()) {

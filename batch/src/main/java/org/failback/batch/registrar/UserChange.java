@@ -3,5 +3,4 @@ package org.failback.batch.registrar;
 import org.failback.domain.registrar.Registration;
 
 /** What the processor decided for one user: the registration before and after. */
-public record UserChange(Registration before, Registration after, String sip) {
-}
+public record UserChange(Registration before, Registration after, String sip) {}

@@ -88,7 +88,8 @@ public class UserRangePartitionMapper implements PartitionMapper {
 
     /** The users the step sets out to do: those in its transition's source statuses now, at most a staged failback's limit. */
     long usersToDo(Connection c) throws SQLException {
-        long users = PoolUsers.inStatuses(c, Integer.parseInt(poolId), UserTransition.valueOf(transition).sources());
+        long users = PoolUsers.inStatuses(
+                c, Integer.parseInt(poolId), UserTransition.valueOf(transition).sources());
         return staged() ? Math.min(users, parse(maxUsers, 0)) : users;
     }
 
@@ -97,7 +98,8 @@ public class UserRangePartitionMapper implements PartitionMapper {
     }
 
     private static long count(Connection c, int pool) throws SQLException {
-        try (PreparedStatement query = c.prepareStatement("SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ?")) {
+        try (PreparedStatement query =
+                c.prepareStatement("SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ?")) {
             query.setInt(1, pool);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
@@ -115,8 +117,9 @@ public class UserRangePartitionMapper implements PartitionMapper {
         if (users < wanted) {
             return bounds;
         }
-        try (PreparedStatement next = c.prepareStatement("SELECT sip FROM registrar_user WHERE home_pool_id = ? AND sip > ?"
-                + " ORDER BY home_pool_id, sip OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY")) {
+        try (PreparedStatement next =
+                c.prepareStatement("SELECT sip FROM registrar_user WHERE home_pool_id = ? AND sip > ?"
+                        + " ORDER BY home_pool_id, sip OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY")) {
             String previous = "";
             long previousIndex = -1;
             for (int i = 1; i < wanted; i++) {

@@ -39,18 +39,27 @@ public class UserSkipListener implements SkipProcessListener {
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection c = dataSource.getConnection();
-             PreparedStatement fail = c.prepareStatement("UPDATE registrar_user SET failback_status = 'FAILED', error = ?, updated_at = ?,"
-                     + " version = version + 1 WHERE id = ? AND failback_status = ?")) {
+                PreparedStatement fail = c.prepareStatement(
+                        "UPDATE registrar_user SET failback_status = 'FAILED', error = ?, updated_at = ?,"
+                                + " version = version + 1 WHERE id = ? AND failback_status = ?")) {
             fail.setString(1, reason.length() > 500 ? reason.substring(0, 500) : reason);
             fail.setTimestamp(2, now);
             fail.setLong(3, before.userId());
             fail.setString(4, before.status().name());
             if (fail.executeUpdate() == 1 && before.status() != FailbackStatus.FAILED) {
-                Registration failed = new Registration(before.userId(), before.homePoolId(), FailbackStatus.FAILED, before.signedIn(),
-                        before.servingPoolId(), before.mode());
+                Registration failed = new Registration(
+                        before.userId(),
+                        before.homePoolId(),
+                        FailbackStatus.FAILED,
+                        before.signedIn(),
+                        before.servingPoolId(),
+                        before.mode());
                 TransitionLog.record(c, job.getExecutionId(), List.of(new UserChange(before, failed, user.sip())), now);
             }
         }
-        log.log(job.getExecutionId(), step.getStepName(), "SKIP " + user.sip() + ": " + reason + " (marked FAILED; restart the job to retry)");
+        log.log(
+                job.getExecutionId(),
+                step.getStepName(),
+                "SKIP " + user.sip() + ": " + reason + " (marked FAILED; restart the job to retry)");
     }
 }

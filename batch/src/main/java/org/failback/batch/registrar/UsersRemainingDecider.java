@@ -42,7 +42,10 @@ public class UsersRemainingDecider implements Decider {
         long pending = count(UserTransition.valueOf(transition).pending());
         long failed = count(FailbackStatus.FAILED);
         String decision = pending > 0 ? "STAGED" : failed > 0 ? "USERS_FAILED" : "ALL_DONE";
-        log.log(job.getExecutionId(), null, "users remaining: " + pending + " to move, " + failed + " failed → " + decision);
+        log.log(
+                job.getExecutionId(),
+                null,
+                "users remaining: " + pending + " to move, " + failed + " failed → " + decision);
         return decision;
     }
 

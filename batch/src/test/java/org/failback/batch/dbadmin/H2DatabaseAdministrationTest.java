@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.failback.domain.dbadmin.BackupResult;
 import org.failback.domain.dbadmin.BackupFile;
+import org.failback.domain.dbadmin.BackupResult;
 import org.failback.domain.dbadmin.Capability;
 import org.failback.domain.dbadmin.CorruptBackupException;
 import org.failback.domain.dbadmin.DatabaseAdministrationException;
@@ -46,7 +46,8 @@ class H2DatabaseAdministrationTest {
         share = SharePath.under(dir, "share/mgc");
         assertTrue(admin.createDatabase(mgc));
         assertFalse(admin.createDatabase(mgc), "second create is a no-op");
-        try (Connection c = admin.open(mgc); Statement st = c.createStatement()) {
+        try (Connection c = admin.open(mgc);
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE message (id BIGINT PRIMARY KEY, text VARCHAR(100))");
             st.execute("INSERT INTO message SELECT X, 'message ' || X FROM SYSTEM_RANGE(1, 500)");
         }
@@ -67,7 +68,8 @@ class H2DatabaseAdministrationTest {
         VerificationResult verified = admin.verifyBackup(file, backup.sha256(), backup.rowCounts());
         assertTrue(verified.ok(), verified.checks().toString());
         try (Stream<Path> left = Files.list(dir.resolve("databases"))) {
-            assertEquals(List.of("mgc"), left.map(p -> p.getFileName().toString()).toList(), "scratch database removed");
+            assertEquals(
+                    List.of("mgc"), left.map(p -> p.getFileName().toString()).toList(), "scratch database removed");
         }
 
         execute("DELETE FROM message WHERE id > 100");
@@ -78,7 +80,11 @@ class H2DatabaseAdministrationTest {
 
         assertTrue(issued.stream().anyMatch(l -> l.startsWith("BACKUP DATABASE mgc TO ")), issued.toString());
         assertTrue(issued.stream().anyMatch(l -> l.startsWith("RESTORE VERIFYONLY FROM ")), issued.toString());
-        assertTrue(issued.stream().anyMatch(l -> l.startsWith("RESTORE DATABASE mgc FROM ") && l.contains("WITH REPLACE, RECOVERY")), issued.toString());
+        assertTrue(
+                issued.stream()
+                        .anyMatch(l ->
+                                l.startsWith("RESTORE DATABASE mgc FROM ") && l.contains("WITH REPLACE, RECOVERY")),
+                issued.toString());
     }
 
     @Test
@@ -87,11 +93,14 @@ class H2DatabaseAdministrationTest {
         admin.backupDatabase(mgc, file);
         DatabaseName copy = DatabaseName.of("mgc_copy");
         admin.restoreDatabase(copy, file, RestoreOptions.replaceWithRecovery());
-        try (Connection c = admin.open(copy); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM message")) {
+        try (Connection c = admin.open(copy);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM message")) {
             rs.next();
             assertEquals(500, rs.getLong(1));
         }
-        DatabaseAdministrationException exists = assertThrows(DatabaseAdministrationException.class,
+        DatabaseAdministrationException exists = assertThrows(
+                DatabaseAdministrationException.class,
                 () -> admin.restoreDatabase(copy, file, new RestoreOptions(false, true)));
         assertTrue(exists.getMessage().contains("WITH REPLACE"), exists.getMessage());
     }
@@ -107,12 +116,19 @@ class H2DatabaseAdministrationTest {
 
         VerificationResult verified = admin.verifyBackup(file, backup.sha256(), backup.rowCounts());
         assertFalse(verified.ok());
-        assertTrue(verified.checks().get(0).contains("does not match"), verified.checks().toString());
+        assertTrue(
+                verified.checks().get(0).contains("does not match"),
+                verified.checks().toString());
 
-        CorruptBackupException refused = assertThrows(CorruptBackupException.class, () -> admin.checkChecksum(file, backup.sha256()));
-        assertTrue(refused.getMessage().contains("corrupt") && refused.getMessage().contains("nothing restored"), refused.getMessage());
+        CorruptBackupException refused =
+                assertThrows(CorruptBackupException.class, () -> admin.checkChecksum(file, backup.sha256()));
+        assertTrue(
+                refused.getMessage().contains("corrupt") && refused.getMessage().contains("nothing restored"),
+                refused.getMessage());
 
-        assertThrows(CorruptBackupException.class, () -> admin.restoreDatabase(mgc, file, RestoreOptions.replaceWithRecovery()));
+        assertThrows(
+                CorruptBackupException.class,
+                () -> admin.restoreDatabase(mgc, file, RestoreOptions.replaceWithRecovery()));
         assertEquals(300, count(), "the target is untouched");
     }
 
@@ -157,25 +173,30 @@ class H2DatabaseAdministrationTest {
 
     @Test
     void capabilitiesSayPlainlyWhatH2CannotDo() {
-        assertTrue(admin.can(Capability.BACKUP) && admin.can(Capability.VERIFY) && admin.can(Capability.RESTORE_REPLACE));
+        assertTrue(
+                admin.can(Capability.BACKUP) && admin.can(Capability.VERIFY) && admin.can(Capability.RESTORE_REPLACE));
         assertFalse(admin.can(Capability.MIRRORING));
         assertFalse(admin.can(Capability.LOG_SHIPPING));
         assertFalse(admin.isMirrored(mgc));
         assertThrows(UnsupportedCapabilityException.class, () -> admin.removeMirroring(mgc));
         assertThrows(UnsupportedCapabilityException.class, () -> admin.backupLog(mgc, share.file("mgc.trn")));
         assertThrows(UnsupportedCapabilityException.class, () -> admin.restoreLog(mgc, share.file("mgc.trn"), false));
-        assertThrows(UnsupportedCapabilityException.class,
+        assertThrows(
+                UnsupportedCapabilityException.class,
                 () -> admin.restoreDatabase(mgc, share.file("mgc-full.zip"), RestoreOptions.replaceWithNoRecovery()));
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection c = admin.open(mgc); Statement st = c.createStatement()) {
+        try (Connection c = admin.open(mgc);
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }
 
     private long count() throws SQLException {
-        try (Connection c = admin.open(mgc); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM message")) {
+        try (Connection c = admin.open(mgc);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM message")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -75,7 +75,10 @@ class SqlServerDatabaseAdministrationTest {
         BackupResult backup = admin.backupDatabase(lis, file);
         assertTrue(backup.bytes() > 0);
         assertNull(backup.sha256(), "the file is on the server, not readable here");
-        assertTrue(issued.contains("BACKUP DATABASE [lis_fe_dc1] TO DISK = ? WITH CHECKSUM, INIT  -- parameters: '" + file + "'"), issued.toString());
+        assertTrue(
+                issued.contains(
+                        "BACKUP DATABASE [lis_fe_dc1] TO DISK = ? WITH CHECKSUM, INIT  -- parameters: '" + file + "'"),
+                issued.toString());
 
         VerificationResult verified = admin.verifyBackup(file, null, Map.of());
         assertTrue(verified.ok(), verified.checks().toString());
@@ -85,8 +88,12 @@ class SqlServerDatabaseAdministrationTest {
         admin.restoreDatabase(copy, file, RestoreOptions.replaceWithRecovery());
         assertEquals("ONLINE", admin.state(copy).orElseThrow());
         assertEquals(250, count(copy));
-        assertTrue(issued.stream().anyMatch(l -> l.startsWith("RESTORE DATABASE [lis_fe_dc2_restored] FROM DISK = ? WITH MOVE ? TO ?")
-                && l.contains("REPLACE, RECOVERY")), issued.toString());
+        assertTrue(
+                issued.stream()
+                        .anyMatch(l ->
+                                l.startsWith("RESTORE DATABASE [lis_fe_dc2_restored] FROM DISK = ? WITH MOVE ? TO ?")
+                                        && l.contains("REPLACE, RECOVERY")),
+                issued.toString());
 
         issued.clear();
         admin.restoreDatabase(copy, file, RestoreOptions.replaceWithRecovery());
@@ -113,8 +120,14 @@ class SqlServerDatabaseAdministrationTest {
         admin.restoreLog(secondary, log, true);
         assertEquals("ONLINE", admin.state(secondary).orElseThrow());
         assertEquals(15, count(secondary));
-        assertTrue(issued.stream().anyMatch(l -> l.startsWith("BACKUP LOG [mgc] TO DISK = ? WITH CHECKSUM, INIT")), issued.toString());
-        assertTrue(issued.stream().anyMatch(l -> l.startsWith("RESTORE LOG [mgc_secondary] FROM DISK = ? WITH CHECKSUM, NORECOVERY")), issued.toString());
+        assertTrue(
+                issued.stream().anyMatch(l -> l.startsWith("BACKUP LOG [mgc] TO DISK = ? WITH CHECKSUM, INIT")),
+                issued.toString());
+        assertTrue(
+                issued.stream()
+                        .anyMatch(l ->
+                                l.startsWith("RESTORE LOG [mgc_secondary] FROM DISK = ? WITH CHECKSUM, NORECOVERY")),
+                issued.toString());
     }
 
     @Test
@@ -128,7 +141,9 @@ class SqlServerDatabaseAdministrationTest {
         VerificationResult verified = admin.verifyBackup(file, null, Map.of());
         assertFalse(verified.ok());
         execute(mgccomp, "DELETE FROM message WHERE id > 30");
-        assertThrows(CorruptBackupException.class, () -> admin.restoreDatabase(mgccomp, file, RestoreOptions.replaceWithRecovery()));
+        assertThrows(
+                CorruptBackupException.class,
+                () -> admin.restoreDatabase(mgccomp, file, RestoreOptions.replaceWithRecovery()));
         assertEquals("ONLINE", admin.state(mgccomp).orElseThrow());
         assertEquals(30, count(mgccomp));
     }
@@ -152,26 +167,33 @@ class SqlServerDatabaseAdministrationTest {
         createWithRows(db, 3);
         BackupFile file = SHARE.file("keep_me.bak");
         admin.backupDatabase(db, file);
-        assertThrows(DatabaseAdministrationException.class, () -> admin.restoreDatabase(db, file, new RestoreOptions(false, true)));
+        assertThrows(
+                DatabaseAdministrationException.class,
+                () -> admin.restoreDatabase(db, file, new RestoreOptions(false, true)));
         assertEquals(3, count(db));
     }
 
     private void createWithRows(DatabaseName name, int rows) throws SQLException {
         admin.createDatabase(name);
         execute(name, "CREATE TABLE message (id INT IDENTITY PRIMARY KEY, text NVARCHAR(100) NOT NULL)");
-        execute(name, "INSERT INTO message (text) SELECT TOP " + rows + " CONCAT('message ', ROW_NUMBER() OVER (ORDER BY (SELECT NULL)))"
-                + " FROM sys.all_objects a CROSS JOIN sys.all_objects b");
+        execute(
+                name,
+                "INSERT INTO message (text) SELECT TOP " + rows
+                        + " CONCAT('message ', ROW_NUMBER() OVER (ORDER BY (SELECT NULL)))"
+                        + " FROM sys.all_objects a CROSS JOIN sys.all_objects b");
     }
 
     private static void execute(DatabaseName db, String sql) throws SQLException {
-        try (Connection c = master.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = master.getConnection();
+                Statement st = c.createStatement()) {
             st.execute("USE " + db.bracketed());
             st.execute(sql);
         }
     }
 
     private static long count(DatabaseName db) throws SQLException {
-        try (Connection c = master.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = master.getConnection();
+                Statement st = c.createStatement()) {
             st.execute("USE " + db.bracketed());
             try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM message")) {
                 rs.next();

@@ -6,8 +6,7 @@ import org.h2.jdbcx.JdbcDataSource;
 /** The product database as the server has it after start-up: an H2 file with every Flyway migration applied. */
 public final class MigratedProductDatabase {
 
-    private MigratedProductDatabase() {
-    }
+    private MigratedProductDatabase() {}
 
     public static JdbcDataSource at(Path file) {
         JdbcDataSource dataSource = new JdbcDataSource();

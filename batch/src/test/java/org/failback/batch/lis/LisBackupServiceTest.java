@@ -52,25 +52,30 @@ class LisBackupServiceTest {
 
     @Test
     void demoSeedingGivesEachPoolDistinctLocationsAndAFirstVerifiedBackupAndASchedule() throws SQLException {
-        try (Connection c = product.getConnection(); Connection lis1 = storage.open(FE1); Connection lis2 = storage.open(FE2)) {
+        try (Connection c = product.getConnection();
+                Connection lis1 = storage.open(FE1);
+                Connection lis2 = storage.open(FE2)) {
             List<LisLocation> one = LisLocationStore.list(lis1);
             List<LisLocation> two = LisLocationStore.list(lis2);
             assertEquals(LisDemo.LOCATIONS_PER_POOL, one.size());
             assertEquals(LisDemo.LOCATIONS_PER_POOL, two.size());
-            assertTrue(one.stream().noneMatch(l -> two.stream().anyMatch(m -> m.location().equals(l.location()))));
+            assertTrue(one.stream()
+                    .noneMatch(l -> two.stream().anyMatch(m -> m.location().equals(l.location()))));
             LisBackupRepository backups = new LisBackupRepository(c);
             for (PoolName pool : List.of(FE1, FE2)) {
                 List<StoredBackup> list = backups.list(pool);
                 assertEquals(1, list.size());
                 assertTrue(list.get(0).verified());
-                assertTrue(Files.isRegularFile(storage.backupShare(pool).file(list.get(0).fileName()).path()));
+                assertTrue(Files.isRegularFile(
+                        storage.backupShare(pool).file(list.get(0).fileName()).path()));
                 assertEquals(60, backups.schedule(pool).orElseThrow().everyMinutes());
             }
         }
     }
 
     @Test
-    void restoreMergesTheFailedPoolsLocationsIntoTheBackupPoolWhichKeepsItsOwnAndRerunningDuplicatesNothing() throws SQLException {
+    void restoreMergesTheFailedPoolsLocationsIntoTheBackupPoolWhichKeepsItsOwnAndRerunningDuplicatesNothing()
+            throws SQLException {
         try (Connection c = product.getConnection()) {
             LisLocationStore.MergeResult first = service.restoreIntoBackupPool(c, FE1, FE2);
             assertEquals(new LisLocationStore.MergeResult(25, 0, 0), first);
@@ -81,9 +86,13 @@ class LisBackupServiceTest {
             List<LisLocation> all = LisLocationStore.list(lis2);
             assertEquals(50, all.size());
             assertEquals(25, all.stream().filter(l -> l.originPool() == null).count(), "fe-dc2 keeps its own");
-            assertEquals(25, all.stream().filter(l -> "fe-dc1".equals(l.originPool())).count());
+            assertEquals(
+                    25,
+                    all.stream().filter(l -> "fe-dc1".equals(l.originPool())).count());
         }
-        assertTrue(issued.stream().anyMatch(l -> l.startsWith("RESTORE DATABASE lis_staging_fe_dc1 FROM")), issued.toString());
+        assertTrue(
+                issued.stream().anyMatch(l -> l.startsWith("RESTORE DATABASE lis_staging_fe_dc1 FROM")),
+                issued.toString());
         assertTrue(issued.stream().anyMatch(l -> l.startsWith("CHECK SHA-256")), issued.toString());
     }
 
@@ -108,8 +117,11 @@ class LisBackupServiceTest {
             for (StoredBackup b : new LisBackupRepository(c).list(FE1)) {
                 new LisBackupRepository(c).delete(b.id());
             }
-            NoLisBackupException none = assertThrows(NoLisBackupException.class, () -> service.restoreIntoBackupPool(c, FE1, FE2));
-            assertEquals("no LIS backup of pool fe-dc1: take one with POST /api/lis/fe-dc1/backups, then restart the job", none.getMessage());
+            NoLisBackupException none =
+                    assertThrows(NoLisBackupException.class, () -> service.restoreIntoBackupPool(c, FE1, FE2));
+            assertEquals(
+                    "no LIS backup of pool fe-dc1: take one with POST /api/lis/fe-dc1/backups, then restart the job",
+                    none.getMessage());
         }
     }
 
@@ -121,7 +133,8 @@ class LisBackupServiceTest {
             try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
                 raf.setLength(raf.length() - 10);
             }
-            CorruptBackupException refused = assertThrows(CorruptBackupException.class, () -> service.restoreIntoBackupPool(c, FE1, FE2));
+            CorruptBackupException refused =
+                    assertThrows(CorruptBackupException.class, () -> service.restoreIntoBackupPool(c, FE1, FE2));
             assertTrue(refused.getMessage().contains("does not match the recorded"), refused.getMessage());
             assertFalse(service.intact(latest));
         }

@@ -47,12 +47,13 @@ class PartitionedUserReadingTest {
         c = dataSource.getConnection();
         new DemoTopology(c).seed(USERS);
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT p.id FROM fe_pool p WHERE p.name = 'fe-dc1'")) {
+                ResultSet rs = st.executeQuery("SELECT p.id FROM fe_pool p WHERE p.name = 'fe-dc1'")) {
             rs.next();
             poolId = rs.getInt(1);
         }
         middleSip = String.format("sip:user%05d@fe-dc1.example.com", USERS / 2);
-        try (PreparedStatement onBackup = c.prepareStatement("UPDATE registrar_user SET failback_status = 'ON_BACKUP' WHERE home_pool_id = ?")) {
+        try (PreparedStatement onBackup =
+                c.prepareStatement("UPDATE registrar_user SET failback_status = 'ON_BACKUP' WHERE home_pool_id = ?")) {
             onBackup.setInt(1, poolId);
             onBackup.executeUpdate();
         }
@@ -85,7 +86,8 @@ class PartitionedUserReadingTest {
                 String plan = rs.getString(1);
                 Matcher scanned = SCAN_COUNT.matcher(plan);
                 assertTrue(scanned.find(), plan);
-                assertTrue(Long.parseLong(scanned.group(1)) <= PAGE_SIZE + 1,
+                assertTrue(
+                        Long.parseLong(scanned.group(1)) <= PAGE_SIZE + 1,
                         "a page must stop after its rows, not scan the rest of the pool:\n" + plan);
             }
         }
@@ -99,7 +101,9 @@ class PartitionedUserReadingTest {
         String previousLast = "";
         for (Properties range : plan.getPartitionProperties()) {
             assertEquals(previousLast, range.getProperty("afterSip"), "each range starts where the previous one ended");
-            String last = range.getProperty("lastSip").isEmpty() ? PoolUserReader.AFTER_EVERY_SIP : range.getProperty("lastSip");
+            String last = range.getProperty("lastSip").isEmpty()
+                    ? PoolUserReader.AFTER_EVERY_SIP
+                    : range.getProperty("lastSip");
             long users = countBetween(range.getProperty("afterSip"), last);
             assertTrue(users >= USERS / 3 - 1 && users <= USERS / 3 + 2, "balanced: " + users);
             covered += users;
@@ -116,7 +120,8 @@ class PartitionedUserReadingTest {
 
     @Test
     void aStepSetsOutToDoTheUsersInItsStatusesAndAStagedOneAtMostItsLimit() throws Exception {
-        try (PreparedStatement moved = c.prepareStatement("UPDATE registrar_user SET failback_status = ? WHERE home_pool_id = ? AND sip <= ?")) {
+        try (PreparedStatement moved = c.prepareStatement(
+                "UPDATE registrar_user SET failback_status = ? WHERE home_pool_id = ? AND sip <= ?")) {
             moved.setString(1, "MOVED");
             moved.setInt(2, poolId);
             moved.setString(3, middleSip);
@@ -141,7 +146,8 @@ class PartitionedUserReadingTest {
     }
 
     private long countBetween(String after, String last) throws SQLException {
-        try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ? AND sip > ? AND sip <= ?")) {
+        try (PreparedStatement count = c.prepareStatement(
+                "SELECT COUNT(*) FROM registrar_user WHERE home_pool_id = ? AND sip > ? AND sip <= ?")) {
             count.setInt(1, poolId);
             count.setString(2, after);
             count.setString(3, last);

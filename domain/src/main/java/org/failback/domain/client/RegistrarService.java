@@ -62,9 +62,11 @@ public class RegistrarService {
         }
         em.createNativeQuery("UPDATE p2p_session SET state = 'TERMINATED', version = version + 1"
                         + " WHERE state = 'ACTIVE' AND (party_a = ?1 OR party_b = ?1)")
-                .setParameter(1, user.getId()).executeUpdate();
+                .setParameter(1, user.getId())
+                .executeUpdate();
         em.createNativeQuery("DELETE FROM conference_participant WHERE user_id = ?1")
-                .setParameter(1, user.getId()).executeUpdate();
+                .setParameter(1, user.getId())
+                .executeUpdate();
         user.signOut(clock.instant());
     }
 
@@ -84,7 +86,10 @@ public class RegistrarService {
         RegistrarUser watcher = UserLookup.find(em, viewer);
         RegistrarUser watched = UserLookup.find(em, subject);
         requireSignedIn(watcher);
-        return policy.presenceSeenBy(PolicyViews.of(watched), watched.getPresenceSet(), PolicyViews.of(watched.getHomePool()),
+        return policy.presenceSeenBy(
+                PolicyViews.of(watched),
+                watched.getPresenceSet(),
+                PolicyViews.of(watched.getHomePool()),
                 watcher.getHomePool().poolName());
     }
 
@@ -92,7 +97,9 @@ public class RegistrarService {
     public List<String> contacts(SipUri sip) {
         RegistrarUser user = UserLookup.find(em, sip);
         requireAllowed(ClientRequest.VIEW_CONTACTS, user);
-        return em.createQuery("SELECT c.key.contactSip FROM Contact c WHERE c.key.ownerId = :owner ORDER BY c.key.contactSip", String.class)
+        return em.createQuery(
+                        "SELECT c.key.contactSip FROM Contact c WHERE c.key.ownerId = :owner ORDER BY c.key.contactSip",
+                        String.class)
                 .setParameter("owner", user.getId())
                 .getResultList();
     }
@@ -104,8 +111,11 @@ public class RegistrarService {
         }
         RegistrarUser user = UserLookup.lockWithHomePool(em, sip);
         requireAllowed(ClientRequest.ADD_CONTACT, user);
-        Long existing = em.createQuery("SELECT COUNT(c) FROM Contact c WHERE c.key.ownerId = :owner AND c.key.contactSip = :sip", Long.class)
-                .setParameter("owner", user.getId()).setParameter("sip", contact.value())
+        Long existing = em.createQuery(
+                        "SELECT COUNT(c) FROM Contact c WHERE c.key.ownerId = :owner AND c.key.contactSip = :sip",
+                        Long.class)
+                .setParameter("owner", user.getId())
+                .setParameter("sip", contact.value())
                 .getSingleResult();
         if (existing == 0) {
             em.persist(new Contact(user.getId(), contact));
@@ -113,14 +123,17 @@ public class RegistrarService {
     }
 
     private void requireAllowed(ClientRequest request, RegistrarUser user) {
-        policy.check(request, PolicyViews.of(user), PolicyViews.of(user.getHomePool())).ifPresent(refusal -> {
-            throw new ClientRefusedException(refusal, user.sipUri(), user.getHomePool().poolName());
-        });
+        policy.check(request, PolicyViews.of(user), PolicyViews.of(user.getHomePool()))
+                .ifPresent(refusal -> {
+                    throw new ClientRefusedException(
+                            refusal, user.sipUri(), user.getHomePool().poolName());
+                });
     }
 
     private static void requireSignedIn(RegistrarUser user) {
         if (!user.isSignedIn()) {
-            throw new ClientRefusedException(Refusal.NOT_SIGNED_IN, user.sipUri(), user.getHomePool().poolName());
+            throw new ClientRefusedException(
+                    Refusal.NOT_SIGNED_IN, user.sipUri(), user.getHomePool().poolName());
         }
     }
 }

@@ -59,8 +59,7 @@ public class Conference {
     @Version
     private long version;
 
-    protected Conference() {
-    }
+    protected Conference() {}
 
     public Conference(long organizerId, ConferenceKind kind) {
         this.organizerId = organizerId;

@@ -34,7 +34,11 @@ public class ConferenceService {
     /** Scheduling a meeting or creating an ad-hoc conference: both refused in resiliency mode. */
     public ConferenceDetails create(SipUri organizer, ConferenceKind kind) {
         RegistrarUser user = UserLookup.lockWithHomePool(em, organizer);
-        requireAllowed(kind == ConferenceKind.SCHEDULED ? ClientRequest.SCHEDULE_MEETING : ClientRequest.CREATE_AD_HOC_CONFERENCE, user);
+        requireAllowed(
+                kind == ConferenceKind.SCHEDULED
+                        ? ClientRequest.SCHEDULE_MEETING
+                        : ClientRequest.CREATE_AD_HOC_CONFERENCE,
+                user);
         Conference conference = new Conference(user.getId(), kind);
         em.persist(conference);
         return details(conference);
@@ -43,7 +47,8 @@ public class ConferenceService {
     /** Modifying a meeting is the organiser's persistent change, refused while the organiser is in resiliency mode. */
     public ConferenceDetails changeSubject(long id, String subject) {
         Conference conference = find(id);
-        RegistrarUser organizer = UserLookup.lockWithHomePool(em, em.find(RegistrarUser.class, conference.getOrganizerId()).sipUri());
+        RegistrarUser organizer = UserLookup.lockWithHomePool(
+                em, em.find(RegistrarUser.class, conference.getOrganizerId()).sipUri());
         lock(conference);
         requireAllowed(ClientRequest.MODIFY_MEETING, organizer);
         conference.rename(subject);
@@ -63,7 +68,10 @@ public class ConferenceService {
         if (conference.getState() == SessionState.TERMINATED && conference.isRejoinAllowed()) {
             RegistrarUser organizer = em.find(RegistrarUser.class, conference.getOrganizerId());
             if (!policy.canRejoin(PolicyViews.of(organizer), PolicyViews.of(organizer.getHomePool()))) {
-                throw new ClientRefusedException(Refusal.REJOIN_NOT_ALLOWED, organizer.sipUri(), organizer.getHomePool().poolName());
+                throw new ClientRefusedException(
+                        Refusal.REJOIN_NOT_ALLOWED,
+                        organizer.sipUri(),
+                        organizer.getHomePool().poolName());
             }
         }
         // The organiser's side was judged just above; Conference itself still refuses a rejoin that was never offered.
@@ -127,21 +135,31 @@ public class ConferenceService {
     }
 
     private void requireAllowed(ClientRequest request, RegistrarUser user) {
-        policy.check(request, PolicyViews.of(user), PolicyViews.of(user.getHomePool())).ifPresent(refusal -> {
-            throw new ClientRefusedException(refusal, user.sipUri(), user.getHomePool().poolName());
-        });
+        policy.check(request, PolicyViews.of(user), PolicyViews.of(user.getHomePool()))
+                .ifPresent(refusal -> {
+                    throw new ClientRefusedException(
+                            refusal, user.sipUri(), user.getHomePool().poolName());
+                });
     }
 
     private ConferenceDetails details(Conference conference) {
         Map<Long, String> sips = sipsOf(conference.getParticipants());
-        String organizer = em.find(RegistrarUser.class, conference.getOrganizerId()).getSip();
-        return new ConferenceDetails(conference.getId(), organizer, conference.getKind(), conference.getSubject(),
-                conference.getState(), sips.values().stream().sorted().toList(), conference.isRejoinAllowed());
+        String organizer =
+                em.find(RegistrarUser.class, conference.getOrganizerId()).getSip();
+        return new ConferenceDetails(
+                conference.getId(),
+                organizer,
+                conference.getKind(),
+                conference.getSubject(),
+                conference.getState(),
+                sips.values().stream().sorted().toList(),
+                conference.isRejoinAllowed());
     }
 
     private PeerToPeerDetails details(PeerToPeerSession session) {
         Map<Long, String> sips = sipsOf(session.parties());
-        return new PeerToPeerDetails(session.getId(), session.parties().stream().map(sips::get).toList(), session.getState());
+        return new PeerToPeerDetails(
+                session.getId(), session.parties().stream().map(sips::get).toList(), session.getState());
     }
 
     private Map<Long, String> sipsOf(Collection<Long> userIds) {

@@ -35,8 +35,7 @@ public class PeerToPeerSession {
     @Version
     private long version;
 
-    protected PeerToPeerSession() {
-    }
+    protected PeerToPeerSession() {}
 
     public PeerToPeerSession(long partyA, long partyB) {
         if (partyA == partyB) {

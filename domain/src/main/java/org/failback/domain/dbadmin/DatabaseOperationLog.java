@@ -7,7 +7,7 @@ package org.failback.domain.dbadmin;
 @FunctionalInterface
 public interface DatabaseOperationLog {
 
-    DatabaseOperationLog NONE = line -> { };
+    DatabaseOperationLog NONE = line -> {};
 
     void issued(String line);
 }

@@ -3,8 +3,7 @@ package org.failback.domain.dbadmin;
 /** Error messages quote at most a short, printable prefix of hostile input. */
 final class Names {
 
-    private Names() {
-    }
+    private Names() {}
 
     static String abbreviate(String text) {
         String printable = text.replaceAll("\\p{Cntrl}", "?");

@@ -67,7 +67,8 @@ public final class SharePath {
         Objects.requireNonNull(allowedRoot, "allowed root");
         String text = allowedRoot.toString();
         if (!allowedRoot.isAbsolute() || text.contains("..") || text.matches(".*['\";\\p{Cntrl}].*")) {
-            throw new IllegalArgumentException("'" + Names.abbreviate(text) + "' is not a valid share root: an absolute path without quotes, ';' or '..'");
+            throw new IllegalArgumentException("'" + Names.abbreviate(text)
+                    + "' is not a valid share root: an absolute path without quotes, ';' or '..'");
         }
         return allowedRoot.normalize();
     }

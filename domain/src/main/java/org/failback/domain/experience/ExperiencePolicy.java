@@ -43,14 +43,19 @@ public final class ExperiencePolicy {
         }
         return switch (home.state()) {
             case NORMAL -> SignInDecision.accepted(home.name(), RegistrationMode.REGULAR);
-            case DOWN -> now.isBefore(home.signInDeadline()) || home.backupPool() == null
-                    ? SignInDecision.refused(Refusal.POOL_UNAVAILABLE)
-                    : SignInDecision.accepted(home.backupPool(), RegistrationMode.RESILIENCY);
+            case DOWN ->
+                now.isBefore(home.signInDeadline()) || home.backupPool() == null
+                        ? SignInDecision.refused(Refusal.POOL_UNAVAILABLE)
+                        : SignInDecision.accepted(home.backupPool(), RegistrationMode.RESILIENCY);
             case FAILING_OVER -> SignInDecision.accepted(home.backupPool(), RegistrationMode.RESILIENCY);
             case FAILED_OVER -> SignInDecision.accepted(home.backupPool(), RegistrationMode.REGULAR);
             // DONE is "after failback completion" for that user, the state the failback job leaves them in.
-            case FAILING_BACK -> SignInDecision.accepted(home.name(),
-                    user.failbackStatus() == FailbackStatus.DONE ? RegistrationMode.REGULAR : RegistrationMode.RESILIENCY);
+            case FAILING_BACK ->
+                SignInDecision.accepted(
+                        home.name(),
+                        user.failbackStatus() == FailbackStatus.DONE
+                                ? RegistrationMode.REGULAR
+                                : RegistrationMode.RESILIENCY);
         };
     }
 
@@ -68,9 +73,10 @@ public final class ExperiencePolicy {
         return switch (request) {
             case SET_PRESENCE -> Optional.empty();
             case ADD_CONTACT, VIEW_CONTACTS, SCHEDULE_MEETING, MODIFY_MEETING, CREATE_AD_HOC_CONFERENCE ->
-                    Optional.of(Refusal.RESILIENCY_MODE);
+                Optional.of(Refusal.RESILIENCY_MODE);
             // Seed: new sessions only once failover completes, yet during failback p2p and conferences go on.
-            case START_P2P, JOIN_CONFERENCE -> home.failoverIncomplete() ? Optional.of(Refusal.RESILIENCY_MODE) : Optional.empty();
+            case START_P2P, JOIN_CONFERENCE ->
+                home.failoverIncomplete() ? Optional.of(Refusal.RESILIENCY_MODE) : Optional.empty();
         };
     }
 
@@ -91,8 +97,8 @@ public final class ExperiencePolicy {
      *
      * @param lastSet the state the subject last set, which outlives sign-outs; never UNKNOWN
      */
-    public PresenceView presenceSeenBy(UserView subject, PresenceState lastSet, HomePoolView subjectHome,
-                                       PoolName viewerHomePool) {
+    public PresenceView presenceSeenBy(
+            UserView subject, PresenceState lastSet, HomePoolView subjectHome, PoolName viewerHomePool) {
         requireHomeOf(subject, subjectHome);
         Objects.requireNonNull(lastSet, "lastSet");
         Objects.requireNonNull(viewerHomePool, "viewerHomePool");
@@ -117,7 +123,8 @@ public final class ExperiencePolicy {
         PoolState state = home.state();
         return switch (user.failbackStatus()) {
             case ON_BACKUP, MOVED, FAILED -> true;
-            case NOT_AFFECTED -> state == PoolState.FAILING_OVER || state == PoolState.FAILED_OVER || state == PoolState.FAILING_BACK;
+            case NOT_AFFECTED ->
+                state == PoolState.FAILING_OVER || state == PoolState.FAILED_OVER || state == PoolState.FAILING_BACK;
             case DONE -> state == PoolState.FAILING_OVER || state == PoolState.FAILED_OVER;
         };
     }
@@ -126,8 +133,8 @@ public final class ExperiencePolicy {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(home, "home");
         if (!user.homePool().equals(home.name())) {
-            throw new IllegalArgumentException(user.sip() + " is homed on " + user.homePool() + ", not on " + home.name()
-                    + ": a user is judged against their own home pool");
+            throw new IllegalArgumentException(user.sip() + " is homed on " + user.homePool() + ", not on "
+                    + home.name() + ": a user is judged against their own home pool");
         }
     }
 }

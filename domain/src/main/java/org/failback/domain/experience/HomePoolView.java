@@ -13,8 +13,8 @@ import org.failback.domain.pool.PoolState;
  * @param outageAt when the pool went down; required while DOWN, ignored in every other state
  * @param resiliencyTimerSeconds the current value: while DOWN, changing it moves the sign-in deadline
  */
-public record HomePoolView(PoolName name, PoolState state, PoolName backupPool, Instant outageAt,
-                           int resiliencyTimerSeconds) {
+public record HomePoolView(
+        PoolName name, PoolState state, PoolName backupPool, Instant outageAt, int resiliencyTimerSeconds) {
 
     public HomePoolView {
         Objects.requireNonNull(name, "name");
@@ -29,7 +29,8 @@ public record HomePoolView(PoolName name, PoolState state, PoolName backupPool, 
             throw new IllegalArgumentException("pool " + name + " is DOWN without an outage instant");
         }
         if (resiliencyTimerSeconds < 1) {
-            throw new IllegalArgumentException("resiliencyTimerSeconds must be positive, was " + resiliencyTimerSeconds);
+            throw new IllegalArgumentException(
+                    "resiliencyTimerSeconds must be positive, was " + resiliencyTimerSeconds);
         }
     }
 

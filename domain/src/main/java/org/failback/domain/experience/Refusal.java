@@ -5,15 +5,23 @@ import org.failback.domain.registrar.SipUri;
 
 /** Why the policy refused a client request; the constant's name is the API error code. */
 public enum Refusal {
-    POOL_UNAVAILABLE(503, "{pool} is down: {user} can sign in again when its registrar resiliency timer expires"
-            + " or an administrator starts failover, whichever comes first"),
-    CLIENT_NOT_SUPPORTED(503, "Office Communicator 2007 R2 cannot sign in until the Front End pool {pool}"
-            + " is completely failed back: {user} can sign in with Lync 2013 or Lync 2010"),
-    RESILIENCY_MODE(409, "{user} is in resiliency mode while {pool} is being failed over or failed back:"
-            + " this is not available until resiliency mode ends"),
+    POOL_UNAVAILABLE(
+            503,
+            "{pool} is down: {user} can sign in again when its registrar resiliency timer expires"
+                    + " or an administrator starts failover, whichever comes first"),
+    CLIENT_NOT_SUPPORTED(
+            503,
+            "Office Communicator 2007 R2 cannot sign in until the Front End pool {pool}"
+                    + " is completely failed back: {user} can sign in with Lync 2013 or Lync 2010"),
+    RESILIENCY_MODE(
+            409,
+            "{user} is in resiliency mode while {pool} is being failed over or failed back:"
+                    + " this is not available until resiliency mode ends"),
     NOT_SIGNED_IN(409, "{user} is not signed in"),
-    REJOIN_NOT_ALLOWED(409, "the conference cannot be rejoined while its organiser {user} is being failed back"
-            + " to {pool} (in resiliency mode)");
+    REJOIN_NOT_ALLOWED(
+            409,
+            "the conference cannot be rejoined while its organiser {user} is being failed back"
+                    + " to {pool} (in resiliency mode)");
 
     private final int httpStatus;
     private final String messageTemplate;

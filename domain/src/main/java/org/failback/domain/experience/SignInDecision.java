@@ -19,7 +19,8 @@ public record SignInDecision(Refusal refusal, PoolName servingPool, Registration
     }
 
     public static SignInDecision accepted(PoolName servingPool, RegistrationMode mode) {
-        return new SignInDecision(null, Objects.requireNonNull(servingPool, "servingPool"), Objects.requireNonNull(mode, "mode"));
+        return new SignInDecision(
+                null, Objects.requireNonNull(servingPool, "servingPool"), Objects.requireNonNull(mode, "mode"));
     }
 
     public static SignInDecision refused(Refusal refusal) {

@@ -14,8 +14,14 @@ import org.failback.domain.registrar.SipUri;
  * @param mode null exactly when signed out
  * @param clientVersion for a sign-in, the client the user signs in with now (see {@link #signingInWith})
  */
-public record UserView(SipUri sip, PoolName homePool, FailbackStatus failbackStatus, boolean signedIn,
-                       PoolName servingPool, RegistrationMode mode, ClientVersion clientVersion) {
+public record UserView(
+        SipUri sip,
+        PoolName homePool,
+        FailbackStatus failbackStatus,
+        boolean signedIn,
+        PoolName servingPool,
+        RegistrationMode mode,
+        ClientVersion clientVersion) {
 
     public UserView {
         Objects.requireNonNull(sip, "sip");
@@ -23,8 +29,9 @@ public record UserView(SipUri sip, PoolName homePool, FailbackStatus failbackSta
         Objects.requireNonNull(failbackStatus, "failbackStatus");
         Objects.requireNonNull(clientVersion, "clientVersion");
         if (signedIn != (servingPool != null) || signedIn != (mode != null)) {
-            throw new IllegalArgumentException(sip + ": a signed-in user has a serving pool and a mode, a signed-out one neither"
-                    + " (signedIn=" + signedIn + ", servingPool=" + servingPool + ", mode=" + mode + ")");
+            throw new IllegalArgumentException(
+                    sip + ": a signed-in user has a serving pool and a mode, a signed-out one neither" + " (signedIn="
+                            + signedIn + ", servingPool=" + servingPool + ", mode=" + mode + ")");
         }
     }
 

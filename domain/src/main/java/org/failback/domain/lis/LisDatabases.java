@@ -6,8 +6,7 @@ import org.failback.domain.pool.PoolName;
 /** Naming of LIS databases: one per Front End pool, {@code lis_<pool>} with '-' and '.' turned into '_'. */
 public final class LisDatabases {
 
-    private LisDatabases() {
-    }
+    private LisDatabases() {}
 
     public static DatabaseName of(PoolName pool) {
         return DatabaseName.of("lis_" + pool.value().replace('-', '_').replace('.', '_'));

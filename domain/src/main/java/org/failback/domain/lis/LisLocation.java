@@ -8,8 +8,18 @@ import java.util.regex.Pattern;
  * {@code originId} are set on locations merged in from another pool's backup during failover: the key that keeps a
  * repeated merge from duplicating them.
  */
-public record LisLocation(Long id, String location, String houseNumber, String streetName, String city, String state,
-        String postalCode, String country, String subnet, String originPool, Long originId) {
+public record LisLocation(
+        Long id,
+        String location,
+        String houseNumber,
+        String streetName,
+        String city,
+        String state,
+        String postalCode,
+        String country,
+        String subnet,
+        String originPool,
+        Long originId) {
 
     private static final Pattern SUBNET_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]{2,39}(?:/[0-9]{1,3})?");
 
@@ -30,9 +40,17 @@ public record LisLocation(Long id, String location, String houseNumber, String s
     }
 
     /** A new location entered by an operator (no id yet, the pool's own); its subnet must be a real address. */
-    public static LisLocation of(String location, String houseNumber, String streetName, String city, String state,
-            String postalCode, String country, String subnet) {
-        LisLocation entered = new LisLocation(null, location, houseNumber, streetName, city, state, postalCode, country, subnet, null, null);
+    public static LisLocation of(
+            String location,
+            String houseNumber,
+            String streetName,
+            String city,
+            String state,
+            String postalCode,
+            String country,
+            String subnet) {
+        LisLocation entered = new LisLocation(
+                null, location, houseNumber, streetName, city, state, postalCode, country, subnet, null, null);
         if (entered.subnet() != null) {
             Subnet.check(entered.subnet());
         }
@@ -40,7 +58,18 @@ public record LisLocation(Long id, String location, String houseNumber, String s
     }
 
     public LisLocation withId(long newId) {
-        return new LisLocation(newId, location, houseNumber, streetName, city, state, postalCode, country, subnet, originPool, originId);
+        return new LisLocation(
+                newId,
+                location,
+                houseNumber,
+                streetName,
+                city,
+                state,
+                postalCode,
+                country,
+                subnet,
+                originPool,
+                originId);
     }
 
     private static String required(String field, String value, int max) {

@@ -4,6 +4,7 @@ package org.failback.domain.lis;
 public class NoLisBackupException extends RuntimeException {
 
     public NoLisBackupException(String pool) {
-        super("no LIS backup of pool " + pool + ": take one with POST /api/lis/" + pool + "/backups, then restart the job");
+        super("no LIS backup of pool " + pool + ": take one with POST /api/lis/" + pool
+                + "/backups, then restart the job");
     }
 }

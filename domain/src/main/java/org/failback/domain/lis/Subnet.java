@@ -15,10 +15,10 @@ public final class Subnet {
     private static final Pattern IPV4 = Pattern.compile(OCTET + "(?:\\." + OCTET + "){3}");
     /** Only hex digits, colons and dots (an embedded IPv4 tail): no zone ids, no host names, nothing to look up. */
     private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
+
     private static final Pattern PREFIX = Pattern.compile("0|[1-9][0-9]{0,2}");
 
-    private Subnet() {
-    }
+    private Subnet() {}
 
     /** The subnet as given, when it is one; otherwise an {@link IllegalArgumentException} saying what it is not. */
     public static String check(String text) {

@@ -63,8 +63,7 @@ public class FrontEndPool {
     @Version
     private long version;
 
-    protected FrontEndPool() {
-    }
+    protected FrontEndPool() {}
 
     public FrontEndPool(int id, PoolName name, Site site) {
         this.id = id;
@@ -113,7 +112,8 @@ public class FrontEndPool {
     }
 
     public void beginFailback() {
-        require(state == PoolState.FAILING_BACK || (state == PoolState.FAILED_OVER && repaired),
+        require(
+                state == PoolState.FAILING_BACK || (state == PoolState.FAILED_OVER && repaired),
                 "failback needs a FAILED_OVER pool that is repaired");
         state = PoolState.FAILING_BACK;
     }
@@ -140,7 +140,8 @@ public class FrontEndPool {
 
     private void require(boolean allowed, String rule) {
         if (!allowed) {
-            throw new IllegalTransitionException("pool " + name + " is " + state + (repaired ? " (repaired)" : "") + ": " + rule);
+            throw new IllegalTransitionException(
+                    "pool " + name + " is " + state + (repaired ? " (repaired)" : "") + ": " + rule);
         }
     }
 

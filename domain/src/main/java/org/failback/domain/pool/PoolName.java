@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
  */
 public record PoolName(String value) {
 
-    private static final Pattern LEGAL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
+    private static final Pattern LEGAL =
+            Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
 
     public PoolName {
         Objects.requireNonNull(value, "name");
         if (value.length() > 64 || !LEGAL.matcher(value).matches()) {
-            throw new IllegalArgumentException("'" + abbreviate(value) + "' is not a valid name: use 1-64 lower-case letters, digits, '-' and '.'");
+            throw new IllegalArgumentException("'" + abbreviate(value)
+                    + "' is not a valid name: use 1-64 lower-case letters, digits, '-' and '.'");
         }
     }
 

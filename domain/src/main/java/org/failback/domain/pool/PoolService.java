@@ -27,13 +27,15 @@ public class PoolService {
     Clock clock = Clock.systemUTC();
 
     public List<FrontEndPool> pools() {
-        return em.createQuery("SELECT p FROM FrontEndPool p ORDER BY p.name", FrontEndPool.class).getResultList();
+        return em.createQuery("SELECT p FROM FrontEndPool p ORDER BY p.name", FrontEndPool.class)
+                .getResultList();
     }
 
     public FrontEndPool pool(PoolName name) {
         return em.createQuery("SELECT p FROM FrontEndPool p WHERE p.name = :name", FrontEndPool.class)
                 .setParameter("name", name.value())
-                .getResultStream().findFirst()
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(() -> new PoolNotFoundException(name.value()));
     }
 
@@ -44,7 +46,8 @@ public class PoolService {
         return em.createQuery("SELECT p FROM FrontEndPool p WHERE p.name = :name", FrontEndPool.class)
                 .setParameter("name", name.value())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst()
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(() -> new PoolNotFoundException(name.value()));
     }
 
@@ -58,21 +61,33 @@ public class PoolService {
         pool.outage(now);
         em.flush();
         int poolId = pool.getId();
-        em.createNativeQuery("UPDATE p2p_session SET state = 'TERMINATED', version = version + 1 WHERE state = 'ACTIVE' AND"
-                        + " (party_a IN (SELECT id FROM registrar_user WHERE serving_pool_id = ?1)"
-                        + " OR party_b IN (SELECT id FROM registrar_user WHERE serving_pool_id = ?1))")
-                .setParameter(1, poolId).executeUpdate();
-        em.createNativeQuery("DELETE FROM conference_participant WHERE conference_id IN (SELECT c.id FROM conference c"
-                        + " JOIN registrar_user u ON u.id = c.organizer_id WHERE u.serving_pool_id = ?1 AND c.state = 'ACTIVE')")
-                .setParameter(1, poolId).executeUpdate();
-        em.createNativeQuery("UPDATE conference SET state = 'TERMINATED', rejoin_allowed = FALSE, terminated_at = ?2, version = version + 1"
-                        + " WHERE state = 'ACTIVE' AND organizer_id IN (SELECT id FROM registrar_user WHERE serving_pool_id = ?1)")
-                .setParameter(1, poolId).setParameter(2, now).executeUpdate();
-        em.createNativeQuery("DELETE FROM conference_participant WHERE user_id IN (SELECT id FROM registrar_user WHERE serving_pool_id = ?1)")
-                .setParameter(1, poolId).executeUpdate();
-        em.createNativeQuery("UPDATE registrar_user SET signed_in = FALSE, serving_pool_id = NULL, mode = NULL, updated_at = ?2,"
-                        + " version = version + 1 WHERE serving_pool_id = ?1")
-                .setParameter(1, poolId).setParameter(2, now).executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE p2p_session SET state = 'TERMINATED', version = version + 1 WHERE state = 'ACTIVE' AND"
+                                + " (party_a IN (SELECT id FROM registrar_user WHERE serving_pool_id = ?1)"
+                                + " OR party_b IN (SELECT id FROM registrar_user WHERE serving_pool_id = ?1))")
+                .setParameter(1, poolId)
+                .executeUpdate();
+        em.createNativeQuery(
+                        "DELETE FROM conference_participant WHERE conference_id IN (SELECT c.id FROM conference c"
+                                + " JOIN registrar_user u ON u.id = c.organizer_id WHERE u.serving_pool_id = ?1 AND c.state = 'ACTIVE')")
+                .setParameter(1, poolId)
+                .executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE conference SET state = 'TERMINATED', rejoin_allowed = FALSE, terminated_at = ?2, version = version + 1"
+                                + " WHERE state = 'ACTIVE' AND organizer_id IN (SELECT id FROM registrar_user WHERE serving_pool_id = ?1)")
+                .setParameter(1, poolId)
+                .setParameter(2, now)
+                .executeUpdate();
+        em.createNativeQuery(
+                        "DELETE FROM conference_participant WHERE user_id IN (SELECT id FROM registrar_user WHERE serving_pool_id = ?1)")
+                .setParameter(1, poolId)
+                .executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE registrar_user SET signed_in = FALSE, serving_pool_id = NULL, mode = NULL, updated_at = ?2,"
+                                + " version = version + 1 WHERE serving_pool_id = ?1")
+                .setParameter(1, poolId)
+                .setParameter(2, now)
+                .executeUpdate();
         em.clear();
         return pool(name);
     }
@@ -84,9 +99,12 @@ public class PoolService {
     public FrontEndPool recover(PoolName name) {
         FrontEndPool pool = lockedPool(name);
         pool.recover();
-        em.createNativeQuery("UPDATE registrar_user SET signed_in = FALSE, serving_pool_id = NULL, mode = NULL, updated_at = ?2,"
-                        + " version = version + 1 WHERE home_pool_id = ?1 AND serving_pool_id IS NOT NULL AND serving_pool_id <> ?1")
-                .setParameter(1, pool.getId()).setParameter(2, clock.instant()).executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE registrar_user SET signed_in = FALSE, serving_pool_id = NULL, mode = NULL, updated_at = ?2,"
+                                + " version = version + 1 WHERE home_pool_id = ?1 AND serving_pool_id IS NOT NULL AND serving_pool_id <> ?1")
+                .setParameter(1, pool.getId())
+                .setParameter(2, clock.instant())
+                .executeUpdate();
         return pool;
     }
 
@@ -118,7 +136,9 @@ public class PoolService {
         pool.completeFailover(clock.instant());
         em.createNativeQuery("UPDATE registrar_user SET mode = 'REGULAR', updated_at = ?2, version = version + 1"
                         + " WHERE home_pool_id = ?1 AND signed_in AND mode = 'RESILIENCY'")
-                .setParameter(1, pool.getId()).setParameter(2, clock.instant()).executeUpdate();
+                .setParameter(1, pool.getId())
+                .setParameter(2, clock.instant())
+                .executeUpdate();
         return pool;
     }
 
@@ -132,19 +152,26 @@ public class PoolService {
         pool.beginFailback();
         em.createNativeQuery("DELETE FROM conference_participant WHERE conference_id IN (SELECT id FROM conference"
                         + " WHERE state = 'ACTIVE' AND organizer_id IN (" + USERS_A_FAILBACK_AFFECTS + "))")
-                .setParameter(1, pool.getId()).executeUpdate();
-        em.createNativeQuery("UPDATE conference SET state = 'TERMINATED', rejoin_allowed = TRUE, terminated_at = ?2, version = version + 1"
-                        + " WHERE state = 'ACTIVE' AND organizer_id IN (" + USERS_A_FAILBACK_AFFECTS + ")")
-                .setParameter(1, pool.getId()).setParameter(2, clock.instant()).executeUpdate();
+                .setParameter(1, pool.getId())
+                .executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE conference SET state = 'TERMINATED', rejoin_allowed = TRUE, terminated_at = ?2, version = version + 1"
+                                + " WHERE state = 'ACTIVE' AND organizer_id IN (" + USERS_A_FAILBACK_AFFECTS + ")")
+                .setParameter(1, pool.getId())
+                .setParameter(2, clock.instant())
+                .executeUpdate();
         return pool;
     }
 
     /** The conferences {@link #beginFailback} would terminate now: what a failback's dry run announces. */
     public long conferencesAFailbackWouldTerminate(PoolName name) {
         FrontEndPool pool = pool(name);
-        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM conference WHERE state = 'ACTIVE' AND organizer_id IN ("
-                        + USERS_A_FAILBACK_AFFECTS + ")")
-                .setParameter(1, pool.getId()).getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery(
+                                "SELECT COUNT(*) FROM conference WHERE state = 'ACTIVE' AND organizer_id IN ("
+                                        + USERS_A_FAILBACK_AFFECTS + ")")
+                        .setParameter(1, pool.getId())
+                        .getSingleResult())
+                .longValue();
     }
 
     public FrontEndPool completeFailback(PoolName name) {

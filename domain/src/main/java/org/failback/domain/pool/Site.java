@@ -16,8 +16,7 @@ public class Site {
     @Column(nullable = false, unique = true, length = 64)
     private String name;
 
-    protected Site() {
-    }
+    protected Site() {}
 
     public Site(int id, PoolName name) {
         this.id = id;

@@ -19,8 +19,7 @@ public class SiteLink {
     @Column(name = "low_latency", nullable = false)
     private boolean lowLatency;
 
-    protected SiteLink() {
-    }
+    protected SiteLink() {}
 
     public SiteLink(Site one, Site other, boolean lowLatency) {
         this.key = Key.of(one.getId(), other.getId());
@@ -36,11 +35,11 @@ public class SiteLink {
     public static class Key implements Serializable {
         @Column(name = "site_a")
         private int siteA;
+
         @Column(name = "site_b")
         private int siteB;
 
-        protected Key() {
-        }
+        protected Key() {}
 
         public static Key of(int one, int other) {
             Key key = new Key();

@@ -16,8 +16,7 @@ public class Contact {
     @EmbeddedId
     private Key key;
 
-    protected Contact() {
-    }
+    protected Contact() {}
 
     public Contact(long ownerId, SipUri contact) {
         this.key = new Key(ownerId, contact.value());
@@ -31,11 +30,11 @@ public class Contact {
     public static class Key implements Serializable {
         @Column(name = "owner_id")
         private long ownerId;
+
         @Column(name = "contact_sip", length = 254)
         private String contactSip;
 
-        protected Key() {
-        }
+        protected Key() {}
 
         Key(long ownerId, String contactSip) {
             this.ownerId = ownerId;

@@ -10,7 +10,9 @@ public record PoolUserCounts(long homed, long signedIn, long onBackup, long move
 
     static PoolUserCounts of(Map<FailbackStatus, Long> perStatus, long signedIn) {
         long homed = perStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new PoolUserCounts(homed, signedIn,
+        return new PoolUserCounts(
+                homed,
+                signedIn,
                 perStatus.getOrDefault(FailbackStatus.ON_BACKUP, 0L),
                 perStatus.getOrDefault(FailbackStatus.MOVED, 0L),
                 perStatus.getOrDefault(FailbackStatus.DONE, 0L),

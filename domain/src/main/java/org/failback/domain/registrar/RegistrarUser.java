@@ -62,8 +62,7 @@ public class RegistrarUser {
     @Version
     private long version;
 
-    protected RegistrarUser() {
-    }
+    protected RegistrarUser() {}
 
     public RegistrarUser(long id, SipUri sip, FrontEndPool homePool, ClientVersion clientVersion, Instant now) {
         this.id = id;
@@ -98,8 +97,8 @@ public class RegistrarUser {
     }
 
     public Registration registration() {
-        return new Registration(id, homePool.getId(), failbackStatus, signedIn,
-                servingPool == null ? null : servingPool.getId(), mode);
+        return new Registration(
+                id, homePool.getId(), failbackStatus, signedIn, servingPool == null ? null : servingPool.getId(), mode);
     }
 
     public Long getId() {

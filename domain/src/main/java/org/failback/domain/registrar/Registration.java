@@ -8,16 +8,26 @@ package org.failback.domain.registrar;
  * @param servingPoolId null while signed out
  * @param mode null while signed out
  */
-public record Registration(long userId, int homePoolId, FailbackStatus status, boolean signedIn,
-                           Integer servingPoolId, RegistrationMode mode) {
+public record Registration(
+        long userId,
+        int homePoolId,
+        FailbackStatus status,
+        boolean signedIn,
+        Integer servingPoolId,
+        RegistrationMode mode) {
 
     /** Failover started: the user is served by the backup pool from now on, signed in or not. */
     public Registration failedOverTo(int backupPoolId) {
         if (status == FailbackStatus.ON_BACKUP) {
             return this;
         }
-        return new Registration(userId, homePoolId, FailbackStatus.ON_BACKUP, signedIn,
-                signedIn ? Integer.valueOf(backupPoolId) : null, signedIn ? RegistrationMode.RESILIENCY : null);
+        return new Registration(
+                userId,
+                homePoolId,
+                FailbackStatus.ON_BACKUP,
+                signedIn,
+                signedIn ? Integer.valueOf(backupPoolId) : null,
+                signedIn ? RegistrationMode.RESILIENCY : null);
     }
 
     /** Failover completed: whoever is signed in to the backup pool gets all its services. */
@@ -36,8 +46,13 @@ public record Registration(long userId, int homePoolId, FailbackStatus status, b
         if (status == FailbackStatus.MOVED || status == FailbackStatus.DONE) {
             return this;
         }
-        return new Registration(userId, homePoolId, FailbackStatus.MOVED, signedIn,
-                signedIn ? Integer.valueOf(homePoolId) : null, signedIn ? RegistrationMode.RESILIENCY : null);
+        return new Registration(
+                userId,
+                homePoolId,
+                FailbackStatus.MOVED,
+                signedIn,
+                signedIn ? Integer.valueOf(homePoolId) : null,
+                signedIn ? RegistrationMode.RESILIENCY : null);
     }
 
     /** Failback completed for the pool: signed-in users go into regular mode. */
@@ -45,8 +60,13 @@ public record Registration(long userId, int homePoolId, FailbackStatus status, b
         if (status == FailbackStatus.DONE) {
             return this;
         }
-        return new Registration(userId, homePoolId, FailbackStatus.DONE, signedIn,
-                signedIn ? Integer.valueOf(homePoolId) : null, signedIn ? RegistrationMode.REGULAR : null);
+        return new Registration(
+                userId,
+                homePoolId,
+                FailbackStatus.DONE,
+                signedIn,
+                signedIn ? Integer.valueOf(homePoolId) : null,
+                signedIn ? RegistrationMode.REGULAR : null);
     }
 
     public boolean sameAs(Registration other) {

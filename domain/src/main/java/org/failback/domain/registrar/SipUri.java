@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** A user's SIP URI ({@code sip:user00001@fe-dc1.example.com}), validated and lower-cased once. */
 public record SipUri(String value) implements Comparable<SipUri> {
 
-    private static final Pattern LEGAL = Pattern.compile("sip:[a-z0-9](?:[a-z0-9._+-]{0,62})@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
+    private static final Pattern LEGAL = Pattern.compile(
+            "sip:[a-z0-9](?:[a-z0-9._+-]{0,62})@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
 
     public SipUri {
         Objects.requireNonNull(value, "sip");
@@ -24,7 +25,9 @@ public record SipUri(String value) implements Comparable<SipUri> {
 
     /** Whether text could start a SIP URI: used to validate search prefixes, which need not be whole URIs. */
     public static boolean isLegalPrefix(String prefix) {
-        return prefix != null && prefix.length() <= 254 && prefix.toLowerCase(Locale.ROOT).matches("[a-z0-9:@._+-]*");
+        return prefix != null
+                && prefix.length() <= 254
+                && prefix.toLowerCase(Locale.ROOT).matches("[a-z0-9:@._+-]*");
     }
 
     @Override

@@ -34,12 +34,15 @@ public class UserDirectory {
 
     public PoolUserCounts counts(FrontEndPool pool) {
         Map<FailbackStatus, Long> perStatus = new EnumMap<>(FailbackStatus.class);
-        em.createQuery("SELECT u.failbackStatus, COUNT(u) FROM RegistrarUser u WHERE u.homePool = :pool GROUP BY u.failbackStatus",
+        em.createQuery(
+                        "SELECT u.failbackStatus, COUNT(u) FROM RegistrarUser u WHERE u.homePool = :pool GROUP BY u.failbackStatus",
                         Object[].class)
                 .setParameter("pool", pool)
                 .getResultList()
                 .forEach(row -> perStatus.put((FailbackStatus) row[0], (Long) row[1]));
-        long signedIn = em.createQuery("SELECT COUNT(u) FROM RegistrarUser u WHERE u.homePool = :pool AND u.signedIn = TRUE", Long.class)
+        long signedIn = em.createQuery(
+                        "SELECT COUNT(u) FROM RegistrarUser u WHERE u.homePool = :pool AND u.signedIn = TRUE",
+                        Long.class)
                 .setParameter("pool", pool)
                 .getSingleResult();
         return PoolUserCounts.of(perStatus, signedIn);
@@ -65,19 +68,24 @@ public class UserDirectory {
      * for page 1,000 of a 1,000,000-user pool on a cold H2 file).
      */
     public List<RegistrarUser> items(FrontEndPool pool, UserQuery query) {
-        String order = query.status() == null ? " ORDER BY u.homePool.id, u.sip" : " ORDER BY u.homePool.id, u.failbackStatus, u.sip";
+        String order = query.status() == null
+                ? " ORDER BY u.homePool.id, u.sip"
+                : " ORDER BY u.homePool.id, u.failbackStatus, u.sip";
         String from = null;
         if (query.after() == null && query.offset() > 0) {
-            TypedQuery<String> start = em.createQuery("SELECT u.sip FROM RegistrarUser u" + filter(query) + order, String.class);
+            TypedQuery<String> start =
+                    em.createQuery("SELECT u.sip FROM RegistrarUser u" + filter(query) + order, String.class);
             bind(start, pool, query);
-            List<String> first = start.setFirstResult(query.offset()).setMaxResults(1).getResultList();
+            List<String> first =
+                    start.setFirstResult(query.offset()).setMaxResults(1).getResultList();
             if (first.isEmpty()) {
                 return List.of();
             }
             from = first.get(0);
         }
-        TypedQuery<RegistrarUser> items = em.createQuery("SELECT u FROM RegistrarUser u" + filter(query)
-                + (query.after() == null ? "" : " AND u.sip > :after") + (from == null ? "" : " AND u.sip >= :from") + order,
+        TypedQuery<RegistrarUser> items = em.createQuery(
+                "SELECT u FROM RegistrarUser u" + filter(query) + (query.after() == null ? "" : " AND u.sip > :after")
+                        + (from == null ? "" : " AND u.sip >= :from") + order,
                 RegistrarUser.class);
         bind(items, pool, query);
         if (query.after() != null) {
@@ -99,7 +107,8 @@ public class UserDirectory {
     public RegistrarUser user(SipUri sip) {
         return em.createQuery("SELECT u FROM RegistrarUser u WHERE u.sip = :sip", RegistrarUser.class)
                 .setParameter("sip", sip.value())
-                .getResultStream().findFirst()
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(() -> UserNotFoundException.of(sip));
     }
 

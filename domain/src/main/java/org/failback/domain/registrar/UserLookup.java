@@ -15,13 +15,13 @@ import org.failback.domain.pool.FrontEndPool;
  */
 public final class UserLookup {
 
-    private UserLookup() {
-    }
+    private UserLookup() {}
 
     public static RegistrarUser find(EntityManager em, SipUri sip) {
         return em.createQuery("SELECT u FROM RegistrarUser u WHERE u.sip = :sip", RegistrarUser.class)
                 .setParameter("sip", sip.value())
-                .getResultStream().findFirst()
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(() -> UserNotFoundException.of(sip));
     }
 
@@ -33,10 +33,14 @@ public final class UserLookup {
     /** Several users and their home pools, re-read under locks; answered in the order asked. */
     public static List<RegistrarUser> lockWithHomePools(EntityManager em, SipUri... sips) {
         List<RegistrarUser> users = Stream.of(sips).map(sip -> find(em, sip)).toList();
-        users.stream().map(RegistrarUser::getHomePool).distinct()
+        users.stream()
+                .map(RegistrarUser::getHomePool)
+                .distinct()
                 .sorted(Comparator.comparing(FrontEndPool::getId))
                 .forEach(pool -> em.refresh(pool, LockModeType.PESSIMISTIC_READ));
-        users.stream().distinct().sorted(Comparator.comparing(RegistrarUser::getId))
+        users.stream()
+                .distinct()
+                .sorted(Comparator.comparing(RegistrarUser::getId))
                 .forEach(user -> em.refresh(user, LockModeType.PESSIMISTIC_WRITE));
         return users;
     }

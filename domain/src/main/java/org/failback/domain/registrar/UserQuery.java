@@ -26,7 +26,8 @@ public record UserQuery(FailbackStatus status, String sipPrefix, SipUri after, i
         }
         if (sipPrefix != null) {
             if (!SipUri.isLegalPrefix(sipPrefix)) {
-                throw new IllegalArgumentException("q must be the start of a SIP URI (letters, digits, ':', '@', '.', '_', '+', '-')");
+                throw new IllegalArgumentException(
+                        "q must be the start of a SIP URI (letters, digits, ':', '@', '.', '_', '+', '-')");
             }
             sipPrefix = withScheme(sipPrefix.toLowerCase(Locale.ROOT));
             if (sipPrefix.isEmpty()) {

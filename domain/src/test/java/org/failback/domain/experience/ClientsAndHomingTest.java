@@ -52,16 +52,23 @@ class ClientsAndHomingTest {
     void oc2007R2SignsInOncePoolCompletelyFailedBack() {
         UserView oc = affectedSignedOut(FailbackStatus.DONE).signingInWith(ClientVersion.OC_2007_R2);
 
-        assertEquals(SignInDecision.accepted(HOME, RegistrationMode.REGULAR), policy.signIn(oc, home(PoolState.NORMAL), LONG_AFTER_OUTAGE));
+        assertEquals(
+                SignInDecision.accepted(HOME, RegistrationMode.REGULAR),
+                policy.signIn(oc, home(PoolState.NORMAL), LONG_AFTER_OUTAGE));
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = ClientVersion.class, names = {"LYNC_2013", "LYNC_2010"})
-    @DisplayName("\"how a user with a Lync 2013 client or a Microsoft Lync 2010 client is affected during and after failback\"")
+    @EnumSource(
+            value = ClientVersion.class,
+            names = {"LYNC_2013", "LYNC_2010"})
+    @DisplayName(
+            "\"how a user with a Lync 2013 client or a Microsoft Lync 2010 client is affected during and after failback\"")
     void lyncClientsSignInDuringFailback(ClientVersion client) {
         UserView user = affectedSignedOut(FailbackStatus.ON_BACKUP).signingInWith(client);
 
-        assertEquals(SignInDecision.accepted(HOME, RegistrationMode.RESILIENCY), policy.signIn(user, home(PoolState.FAILING_BACK), LONG_AFTER_OUTAGE));
+        assertEquals(
+                SignInDecision.accepted(HOME, RegistrationMode.RESILIENCY),
+                policy.signIn(user, home(PoolState.FAILING_BACK), LONG_AFTER_OUTAGE));
     }
 
     @ParameterizedTest(name = "fe-dc1 {0}")
@@ -72,34 +79,50 @@ class ClientsAndHomingTest {
         HomePoolView ownHome = backupAsHome();
 
         assertFalse(policy.isAffected(user, ownHome));
-        assertEquals(SignInDecision.accepted(BACKUP, RegistrationMode.REGULAR),
-                policy.signIn(new UserView(user.sip(), BACKUP, FailbackStatus.NOT_AFFECTED, false, null, null,
-                        ClientVersion.OC_2007_R2), ownHome, LONG_AFTER_OUTAGE));
+        assertEquals(
+                SignInDecision.accepted(BACKUP, RegistrationMode.REGULAR),
+                policy.signIn(
+                        new UserView(
+                                user.sip(),
+                                BACKUP,
+                                FailbackStatus.NOT_AFFECTED,
+                                false,
+                                null,
+                                null,
+                                ClientVersion.OC_2007_R2),
+                        ownHome,
+                        LONG_AFTER_OUTAGE));
         for (ClientRequest request : ClientRequest.values()) {
             assertEquals(Optional.empty(), policy.check(request, user, ownHome), request.name());
         }
-        assertEquals(new PresenceView(PresenceState.BUSY, true), policy.presenceSeenBy(user, PresenceState.BUSY, ownHome, HOME));
-        assertThrows(IllegalArgumentException.class, () -> policy.isAffected(user, home(failedPoolState)),
+        assertEquals(
+                new PresenceView(PresenceState.BUSY, true),
+                policy.presenceSeenBy(user, PresenceState.BUSY, ownHome, HOME));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> policy.isAffected(user, home(failedPoolState)),
                 "the failed pool is not this user's home pool");
     }
 
     @ParameterizedTest(name = "fe-dc1 {0}, status {1} -> affected {2}")
     @CsvSource({
-            "NORMAL, NOT_AFFECTED, false",
-            "NORMAL, DONE, false",
-            "DOWN, NOT_AFFECTED, false",
-            "DOWN, DONE, false",
-            "FAILING_OVER, NOT_AFFECTED, true",
-            "FAILING_OVER, ON_BACKUP, true",
-            "FAILING_OVER, DONE, true",
-            "FAILED_OVER, ON_BACKUP, true",
-            "FAILED_OVER, DONE, true",
-            "FAILING_BACK, ON_BACKUP, true",
-            "FAILING_BACK, MOVED, true",
-            "FAILING_BACK, FAILED, true",
-            "FAILING_BACK, DONE, false"})
-    @DisplayName("\"The term affected user refers to any user who was failed over from the home pool and is being serviced"
-            + " by the backup pool.\"")
+        "NORMAL, NOT_AFFECTED, false",
+        "NORMAL, DONE, false",
+        "DOWN, NOT_AFFECTED, false",
+        "DOWN, DONE, false",
+        "FAILING_OVER, NOT_AFFECTED, true",
+        "FAILING_OVER, ON_BACKUP, true",
+        "FAILING_OVER, DONE, true",
+        "FAILED_OVER, ON_BACKUP, true",
+        "FAILED_OVER, DONE, true",
+        "FAILING_BACK, ON_BACKUP, true",
+        "FAILING_BACK, MOVED, true",
+        "FAILING_BACK, FAILED, true",
+        "FAILING_BACK, DONE, false"
+    })
+    @DisplayName(
+            "\"The term affected user refers to any user who was failed over from the home pool and is being serviced"
+                    + " by the backup pool.\"")
     void affectedUserIsOneFailedOverAndNotYetFailedBack(PoolState state, FailbackStatus status, boolean affected) {
         assertEquals(affected, policy.isAffected(affectedSignedOut(status), home(state)));
     }
@@ -107,7 +130,13 @@ class ClientsAndHomingTest {
     @Test
     @DisplayName("Signing in while signed in answers the current registration (API)")
     void signingInAgainKeepsTheCurrentRegistration() {
-        UserView signedIn = new UserView(AFFECTED, HOME, FailbackStatus.ON_BACKUP, true, BACKUP, RegistrationMode.RESILIENCY,
+        UserView signedIn = new UserView(
+                AFFECTED,
+                HOME,
+                FailbackStatus.ON_BACKUP,
+                true,
+                BACKUP,
+                RegistrationMode.RESILIENCY,
                 ClientVersion.LYNC_2010);
 
         SignInDecision decision = policy.signIn(signedIn, home(PoolState.FAILING_OVER), LONG_AFTER_OUTAGE);

@@ -28,8 +28,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ExperienceValuesTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"POOL_UNAVAILABLE, 503", "CLIENT_NOT_SUPPORTED, 503", "RESILIENCY_MODE, 409", "NOT_SIGNED_IN, 409",
-            "REJOIN_NOT_ALLOWED, 409"})
+    @CsvSource({
+        "POOL_UNAVAILABLE, 503",
+        "CLIENT_NOT_SUPPORTED, 503",
+        "RESILIENCY_MODE, 409",
+        "NOT_SIGNED_IN, 409",
+        "REJOIN_NOT_ALLOWED, 409"
+    })
     @DisplayName("Each refusal carries the API's code and HTTP status")
     void refusalCarriesApiCodeAndStatus(Refusal refusal, int status) {
         assertEquals(status, refusal.httpStatus());
@@ -50,7 +55,9 @@ class ExperienceValuesTest {
     @DisplayName("A sign-in decision is either refused or accepted by a pool in a mode")
     void signInDecisionIsRefusedOrAccepted() {
         assertThrows(IllegalArgumentException.class, () -> new SignInDecision(null, null, null));
-        assertThrows(IllegalArgumentException.class, () -> new SignInDecision(Refusal.POOL_UNAVAILABLE, HOME, RegistrationMode.REGULAR));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SignInDecision(Refusal.POOL_UNAVAILABLE, HOME, RegistrationMode.REGULAR));
         assertThrows(IllegalArgumentException.class, () -> new SignInDecision(null, HOME, null));
         assertFalse(SignInDecision.refused(Refusal.NOT_SIGNED_IN).isAccepted());
         assertTrue(SignInDecision.accepted(HOME, RegistrationMode.REGULAR).isAccepted());
@@ -59,11 +66,23 @@ class ExperienceValuesTest {
     @Test
     @DisplayName("A signed-in user has a serving pool and a mode, a signed-out one neither")
     void userViewIsConsistent() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new UserView(AFFECTED, HOME, FailbackStatus.NOT_AFFECTED, true, null, null, ClientVersion.LYNC_2013));
-        assertThrows(IllegalArgumentException.class,
-                () -> new UserView(AFFECTED, HOME, FailbackStatus.NOT_AFFECTED, false, HOME, RegistrationMode.REGULAR, ClientVersion.LYNC_2013));
-        assertEquals(ClientVersion.OC_2007_R2, doneRegular().signingInWith(ClientVersion.OC_2007_R2).clientVersion());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new UserView(
+                        AFFECTED, HOME, FailbackStatus.NOT_AFFECTED, true, null, null, ClientVersion.LYNC_2013));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new UserView(
+                        AFFECTED,
+                        HOME,
+                        FailbackStatus.NOT_AFFECTED,
+                        false,
+                        HOME,
+                        RegistrationMode.REGULAR,
+                        ClientVersion.LYNC_2013));
+        assertEquals(
+                ClientVersion.OC_2007_R2,
+                doneRegular().signingInWith(ClientVersion.OC_2007_R2).clientVersion());
     }
 
     @Test
@@ -71,9 +90,11 @@ class ExperienceValuesTest {
     void homePoolViewIsConsistent() {
         assertThrows(IllegalArgumentException.class, () -> new HomePoolView(HOME, PoolState.DOWN, BACKUP, null, 120));
         assertThrows(IllegalArgumentException.class, () -> new HomePoolView(HOME, PoolState.NORMAL, HOME, null, 120));
-        assertThrows(IllegalArgumentException.class, () -> new HomePoolView(HOME, PoolState.FAILED_OVER, null, OUTAGE, 120));
+        assertThrows(
+                IllegalArgumentException.class, () -> new HomePoolView(HOME, PoolState.FAILED_OVER, null, OUTAGE, 120));
         assertThrows(IllegalArgumentException.class, () -> new HomePoolView(HOME, PoolState.NORMAL, BACKUP, null, 0));
-        assertEquals(OUTAGE.plusSeconds(120), new HomePoolView(HOME, PoolState.DOWN, BACKUP, OUTAGE, 120).signInDeadline());
+        assertEquals(
+                OUTAGE.plusSeconds(120), new HomePoolView(HOME, PoolState.DOWN, BACKUP, OUTAGE, 120).signInDeadline());
         assertNull(home(PoolState.FAILING_OVER).signInDeadline());
     }
 
@@ -82,7 +103,8 @@ class ExperienceValuesTest {
     void unknownIsNeverALastSetState() {
         ExperiencePolicy policy = new ExperiencePolicy();
 
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> policy.presenceSeenBy(doneRegular(), PresenceState.UNKNOWN, home(PoolState.NORMAL), BACKUP));
     }
 
@@ -90,11 +112,14 @@ class ExperienceValuesTest {
     @DisplayName("A signed-out user shows OFFLINE, live, outside failback")
     void signedOutUserShowsOffline() {
         ExperiencePolicy policy = new ExperiencePolicy();
-        UserView signedOut = new UserView(AFFECTED, HOME, FailbackStatus.DONE, false, null, null, ClientVersion.LYNC_2013);
+        UserView signedOut =
+                new UserView(AFFECTED, HOME, FailbackStatus.DONE, false, null, null, ClientVersion.LYNC_2013);
 
-        assertEquals(new PresenceView(PresenceState.OFFLINE, true),
+        assertEquals(
+                new PresenceView(PresenceState.OFFLINE, true),
                 policy.presenceSeenBy(signedOut, PresenceState.BUSY, home(PoolState.NORMAL), HOME));
-        assertEquals(new PresenceView(PresenceState.OFFLINE, true),
+        assertEquals(
+                new PresenceView(PresenceState.OFFLINE, true),
                 policy.presenceSeenBy(signedOut, PresenceState.BUSY, home(PoolState.DOWN), BACKUP));
     }
 }

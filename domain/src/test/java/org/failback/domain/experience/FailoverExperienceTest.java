@@ -35,18 +35,22 @@ class FailoverExperienceTest {
     private final UserView signedOut = affectedSignedOut(FailbackStatus.NOT_AFFECTED);
 
     @Test
-    @DisplayName("\"The user cannot log back in until either the registrar resiliency timer expires or the administrator"
-            + " initiates failover procedures\"")
+    @DisplayName(
+            "\"The user cannot log back in until either the registrar resiliency timer expires or the administrator"
+                    + " initiates failover procedures\"")
     void signInBlockedUntilRegistrarResiliencyTimerExpires() {
         HomePoolView down = home(PoolState.DOWN);
 
         assertEquals(SignInDecision.refused(Refusal.POOL_UNAVAILABLE), policy.signIn(signedOut, down, OUTAGE));
-        assertEquals(SignInDecision.refused(Refusal.POOL_UNAVAILABLE), policy.signIn(signedOut, down, DEADLINE.minusMillis(1)));
+        assertEquals(
+                SignInDecision.refused(Refusal.POOL_UNAVAILABLE),
+                policy.signIn(signedOut, down, DEADLINE.minusMillis(1)));
     }
 
     @Test
-    @DisplayName("\"When the user logs back in, they will log in to the backup pool. If they log in before the failover has"
-            + " completed, they will be in Resiliency mode\" (the timer expired)")
+    @DisplayName(
+            "\"When the user logs back in, they will log in to the backup pool. If they log in before the failover has"
+                    + " completed, they will be in Resiliency mode\" (the timer expired)")
     void signInAfterRegistrarResiliencyTimerExpiresGoesToBackupPoolInResiliencyMode() {
         HomePoolView down = home(PoolState.DOWN);
         SignInDecision expected = SignInDecision.accepted(BACKUP, RegistrationMode.RESILIENCY);
@@ -58,7 +62,8 @@ class FailoverExperienceTest {
     @Test
     @DisplayName("\"... or the administrator initiates failover procedures, whichever comes first\"")
     void signInAfterFailoverStartsBeforeTimerExpiresGoesToBackupPoolInResiliencyMode() {
-        assertEquals(SignInDecision.accepted(BACKUP, RegistrationMode.RESILIENCY),
+        assertEquals(
+                SignInDecision.accepted(BACKUP, RegistrationMode.RESILIENCY),
                 policy.signIn(signedOut, home(PoolState.FAILING_OVER), OUTAGE.plusSeconds(1)));
     }
 
@@ -69,7 +74,9 @@ class FailoverExperienceTest {
         HomePoolView shorter = new HomePoolView(HOME, PoolState.DOWN, BACKUP, OUTAGE, 1);
 
         assertEquals(SignInDecision.refused(Refusal.POOL_UNAVAILABLE), policy.signIn(signedOut, longer, DEADLINE));
-        assertEquals(SignInDecision.accepted(BACKUP, RegistrationMode.RESILIENCY), policy.signIn(signedOut, shorter, OUTAGE.plusSeconds(1)));
+        assertEquals(
+                SignInDecision.accepted(BACKUP, RegistrationMode.RESILIENCY),
+                policy.signIn(signedOut, shorter, OUTAGE.plusSeconds(1)));
     }
 
     @Test
@@ -77,18 +84,23 @@ class FailoverExperienceTest {
     void downPoolWithoutBackupPoolStaysUnavailable() {
         HomePoolView unpaired = new HomePoolView(HOME, PoolState.DOWN, null, OUTAGE, TIMER_SECONDS);
 
-        assertEquals(SignInDecision.refused(Refusal.POOL_UNAVAILABLE), policy.signIn(signedOut, unpaired, DEADLINE.plusSeconds(1)));
+        assertEquals(
+                SignInDecision.refused(Refusal.POOL_UNAVAILABLE),
+                policy.signIn(signedOut, unpaired, DEADLINE.plusSeconds(1)));
     }
 
     static Stream<Arguments> newSessionsBeforeFailoverCompletes() {
-        return Stream.of(PoolState.DOWN, PoolState.FAILING_OVER).flatMap(state -> Stream.of(
-                Arguments.of(state, ClientRequest.START_P2P), Arguments.of(state, ClientRequest.JOIN_CONFERENCE)));
+        return Stream.of(PoolState.DOWN, PoolState.FAILING_OVER)
+                .flatMap(state -> Stream.of(
+                        Arguments.of(state, ClientRequest.START_P2P),
+                        Arguments.of(state, ClientRequest.JOIN_CONFERENCE)));
     }
 
     @ParameterizedTest(name = "home pool {0}, {1}")
     @MethodSource("newSessionsBeforeFailoverCompletes")
-    @DisplayName("\"... they will be in Resiliency mode until failover is complete. Only then the user is able to establish"
-            + " new sessions or re-establish previous sessions.\"")
+    @DisplayName(
+            "\"... they will be in Resiliency mode until failover is complete. Only then the user is able to establish"
+                    + " new sessions or re-establish previous sessions.\"")
     void noNewSessionsBeforeFailoverCompletes(PoolState state, ClientRequest request) {
         UserView inResiliency = affectedSignedIn(FailbackStatus.ON_BACKUP, BACKUP, RegistrationMode.RESILIENCY);
 
@@ -101,7 +113,8 @@ class FailoverExperienceTest {
         HomePoolView failedOver = home(PoolState.FAILED_OVER);
         UserView onBackup = affectedSignedIn(FailbackStatus.ON_BACKUP, BACKUP, RegistrationMode.REGULAR);
 
-        assertEquals(SignInDecision.accepted(BACKUP, RegistrationMode.REGULAR),
+        assertEquals(
+                SignInDecision.accepted(BACKUP, RegistrationMode.REGULAR),
                 policy.signIn(affectedSignedOut(FailbackStatus.ON_BACKUP), failedOver, DEADLINE.plusSeconds(3600)));
         for (ClientRequest request : ClientRequest.values()) {
             assertEquals(Optional.empty(), policy.check(request, onBackup, failedOver), request.name());
@@ -109,18 +122,23 @@ class FailoverExperienceTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = ClientRequest.class, names = {"ADD_CONTACT", "VIEW_CONTACTS", "SCHEDULE_MEETING", "MODIFY_MEETING",
-            "CREATE_AD_HOC_CONFERENCE"})
+    @EnumSource(
+            value = ClientRequest.class,
+            names = {"ADD_CONTACT", "VIEW_CONTACTS", "SCHEDULE_MEETING", "MODIFY_MEETING", "CREATE_AD_HOC_CONFERENCE"})
     @DisplayName("\"In Resiliency mode, users are unable to perform tasks that would cause a persistent change on Lync"
             + " Server, such as adding a contact.\"")
     void addingAContactIsRefusedInResiliencyMode(ClientRequest request) {
         UserView inResiliency = affectedSignedIn(FailbackStatus.ON_BACKUP, BACKUP, RegistrationMode.RESILIENCY);
 
-        assertEquals(Optional.of(Refusal.RESILIENCY_MODE), policy.check(request, inResiliency, home(PoolState.FAILING_OVER)));
+        assertEquals(
+                Optional.of(Refusal.RESILIENCY_MODE),
+                policy.check(request, inResiliency, home(PoolState.FAILING_OVER)));
     }
 
     @ParameterizedTest(name = "home pool {0}")
-    @EnumSource(value = PoolState.class, names = {"DOWN", "FAILING_OVER", "FAILING_BACK"})
+    @EnumSource(
+            value = PoolState.class,
+            names = {"DOWN", "FAILING_OVER", "FAILING_BACK"})
     @DisplayName("Setting one's presence is no persistent change on the server: allowed in resiliency mode")
     void presenceCanBeSetInResiliencyMode(PoolState state) {
         UserView inResiliency = affectedSignedIn(FailbackStatus.ON_BACKUP, BACKUP, RegistrationMode.RESILIENCY);
@@ -130,7 +148,8 @@ class FailoverExperienceTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ClientRequest.class)
-    @DisplayName("\"When a user is in a pool that fails, the user is logged out\": a signed-out user's requests are refused")
+    @DisplayName(
+            "\"When a user is in a pool that fails, the user is logged out\": a signed-out user's requests are refused")
     void signedOutUserRequestsAreRefusedNotSignedIn(ClientRequest request) {
         assertEquals(Optional.of(Refusal.NOT_SIGNED_IN), policy.check(request, signedOut, home(PoolState.DOWN)));
         assertEquals(Optional.of(Refusal.NOT_SIGNED_IN), policy.check(request, signedOut, home(PoolState.NORMAL)));
@@ -142,7 +161,11 @@ class FailoverExperienceTest {
     void usersAreServedByBackupPoolWithoutBeingRehomed() {
         UserView user = affectedSignedOut(FailbackStatus.ON_BACKUP);
 
-        assertEquals(BACKUP, policy.signIn(user, home(PoolState.FAILED_OVER), DEADLINE).servingPool());
-        assertEquals(HOME, policy.signIn(user, home(PoolState.FAILING_BACK), DEADLINE).servingPool());
+        assertEquals(
+                BACKUP,
+                policy.signIn(user, home(PoolState.FAILED_OVER), DEADLINE).servingPool());
+        assertEquals(
+                HOME,
+                policy.signIn(user, home(PoolState.FAILING_BACK), DEADLINE).servingPool());
     }
 }

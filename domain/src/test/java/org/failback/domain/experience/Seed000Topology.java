@@ -23,8 +23,7 @@ final class Seed000Topology {
     static final SipUri AFFECTED = SipUri.of("sip:user00001@fe-dc1.example.com");
     static final SipUri ON_BACKUP_POOL = SipUri.of("sip:user00001@fe-dc2.example.com");
 
-    private Seed000Topology() {
-    }
+    private Seed000Topology() {}
 
     /** fe-dc1 as it is in each state: the outage instant stays set until failback completes, as FrontEndPool keeps it. */
     static HomePoolView home(PoolState state) {
@@ -55,14 +54,25 @@ final class Seed000Topology {
     }
 
     static UserView homedOnBackupSignedIn() {
-        return new UserView(ON_BACKUP_POOL, BACKUP, FailbackStatus.NOT_AFFECTED, true, BACKUP, RegistrationMode.REGULAR,
+        return new UserView(
+                ON_BACKUP_POOL,
+                BACKUP,
+                FailbackStatus.NOT_AFFECTED,
+                true,
+                BACKUP,
+                RegistrationMode.REGULAR,
                 ClientVersion.LYNC_2013);
     }
 
     /** What the failover/failback jobs leave in the registrar, seen by the policy. */
     static UserView viewOf(Registration registration) {
-        return new UserView(AFFECTED, poolName(registration.homePoolId()), registration.status(), registration.signedIn(),
-                registration.servingPoolId() == null ? null : poolName(registration.servingPoolId()), registration.mode(),
+        return new UserView(
+                AFFECTED,
+                poolName(registration.homePoolId()),
+                registration.status(),
+                registration.signedIn(),
+                registration.servingPoolId() == null ? null : poolName(registration.servingPoolId()),
+                registration.mode(),
                 ClientVersion.LYNC_2013);
     }
 

@@ -37,30 +37,42 @@ class UnaffectedPoolUserFailbackTableTest {
 
     @ParameterizedTest(name = "viewer homed on {0}")
     @ValueSource(strings = {"fe-dc2", "fe-dc3"})
-    @DisplayName("Viewing presence of affected user, during failback: \"Shows the last presence state set by the affected user.\"")
+    @DisplayName(
+            "Viewing presence of affected user, during failback: \"Shows the last presence state set by the affected user.\"")
     void presenceOfAffectedUserSeenByOtherPoolDuringFailbackIsLastSetAndNotLive(String viewerPool) {
-        assertEquals(new PresenceView(PresenceState.DO_NOT_DISTURB, false),
-                policy.presenceSeenBy(movedHomeInResiliency(), PresenceState.DO_NOT_DISTURB, DURING, PoolName.of(viewerPool)));
+        assertEquals(
+                new PresenceView(PresenceState.DO_NOT_DISTURB, false),
+                policy.presenceSeenBy(
+                        movedHomeInResiliency(), PresenceState.DO_NOT_DISTURB, DURING, PoolName.of(viewerPool)));
     }
 
     @Test
-    @DisplayName("Viewing presence of affected user, after failback completion: \"Working. Unaffected users see updates made"
-            + " by affected users.\"")
+    @DisplayName(
+            "Viewing presence of affected user, after failback completion: \"Working. Unaffected users see updates made"
+                    + " by affected users.\"")
     void presenceOfAffectedUserSeenByOtherPoolAfterFailbackIsLive() {
-        assertEquals(new PresenceView(PresenceState.DO_NOT_DISTURB, true),
+        assertEquals(
+                new PresenceView(PresenceState.DO_NOT_DISTURB, true),
                 policy.presenceSeenBy(doneRegular(), PresenceState.DO_NOT_DISTURB, AFTER, BACKUP));
-        assertEquals(new PresenceView(PresenceState.AVAILABLE, true),
-                policy.presenceSeenBy(doneRegular(), PresenceState.AVAILABLE, AFTER, THIRD), "an update is seen");
+        assertEquals(
+                new PresenceView(PresenceState.AVAILABLE, true),
+                policy.presenceSeenBy(doneRegular(), PresenceState.AVAILABLE, AFTER, THIRD),
+                "an update is seen");
     }
 
     // Row "Ongoing conferences organized by affected user"
 
     @Test
-    @DisplayName("Conferences organized by affected user, during failback: \"All modalities of conference are terminated.\"")
+    @DisplayName(
+            "Conferences organized by affected user, during failback: \"All modalities of conference are terminated.\"")
     void unaffectedUserCannotRejoinConferenceOfAffectedOrganiserDuringFailback() {
-        assertEquals(Optional.empty(), policy.check(ClientRequest.JOIN_CONFERENCE, unaffected, backupAsHome()),
+        assertEquals(
+                Optional.empty(),
+                policy.check(ClientRequest.JOIN_CONFERENCE, unaffected, backupAsHome()),
                 "the participant may join conferences in general");
-        assertFalse(policy.canRejoin(movedHomeInResiliency(), DURING), "but not this one while its organiser is failed back");
+        assertFalse(
+                policy.canRejoin(movedHomeInResiliency(), DURING),
+                "but not this one while its organiser is failed back");
     }
 
     @Test
@@ -74,12 +86,15 @@ class UnaffectedPoolUserFailbackTableTest {
     // Row "Ongoing conferences organized by unaffected user"
 
     @Test
-    @DisplayName("Conferences organized by unaffected user, during failback: \"Conference continues, and affected user can"
-            + " stay in the conference and all modalities work.\"")
+    @DisplayName(
+            "Conferences organized by unaffected user, during failback: \"Conference continues, and affected user can"
+                    + " stay in the conference and all modalities work.\"")
     void conferenceOfUnaffectedOrganiserContinuesWithAllModalitiesDuringFailback() {
         assertFalse(policy.isAffected(unaffected, backupAsHome()));
         assertTrue(policy.canRejoin(unaffected, backupAsHome()));
-        assertEquals(Optional.empty(), policy.check(ClientRequest.JOIN_CONFERENCE, movedHomeInResiliency(), DURING),
+        assertEquals(
+                Optional.empty(),
+                policy.check(ClientRequest.JOIN_CONFERENCE, movedHomeInResiliency(), DURING),
                 "the affected participant stays");
         for (ClientRequest request : ClientRequest.values()) {
             assertEquals(Optional.empty(), policy.check(request, unaffected, backupAsHome()), request.name());
@@ -87,8 +102,9 @@ class UnaffectedPoolUserFailbackTableTest {
     }
 
     @Test
-    @DisplayName("Conferences organized by unaffected user, after failback completion: \"Conference continues, and affected"
-            + " user can stay in the conference and all modalities work.\"")
+    @DisplayName(
+            "Conferences organized by unaffected user, after failback completion: \"Conference continues, and affected"
+                    + " user can stay in the conference and all modalities work.\"")
     void conferenceOfUnaffectedOrganiserContinuesWithAllModalitiesAfterFailback() {
         assertTrue(policy.canRejoin(unaffected, backupAsHome()));
         for (ClientRequest request : ClientRequest.values()) {

@@ -23,7 +23,9 @@ class ApiRolesAndBadInputIT extends ProductIT {
     @Test
     void noCredentialsAnswer401WithABasicChallengeOnEveryPartOfTheApi() {
         PoolPair pair = PoolPair.create(operator(), "anon", 2, 120);
-        for (Api.Reply reply : List.of(anonymous().get("pools"), anonymous().post("pools/" + pair.pool() + "/outage"),
+        for (Api.Reply reply : List.of(
+                anonymous().get("pools"),
+                anonymous().post("pools/" + pair.pool() + "/outage"),
                 anonymous().post(clientPath(pair.user(1)) + "/sign-in", Map.of("clientVersion", "LYNC_2013")))) {
             assertEquals(401, reply.status(), reply.request() + " " + reply.body());
             assertEquals("UNAUTHORIZED", reply.code());
@@ -38,10 +40,13 @@ class ApiRolesAndBadInputIT extends ProductIT {
         PoolPair pair = PoolPair.create(operator(), "viewer", 2, 120);
         viewer().get("pools").expect(200);
         viewer().get("pools/" + pair.pool() + "/users").expect(200);
-        for (Api.Reply reply : List.of(viewer().post("pools/" + pair.pool() + "/outage"),
+        for (Api.Reply reply : List.of(
+                viewer().post("pools/" + pair.pool() + "/outage"),
                 viewer().put("pools/" + pair.pool() + "/settings", Map.of("resiliencyTimerSeconds", 5)),
                 viewer().post(clientPath(pair.user(1)) + "/sign-in", Map.of("clientVersion", "LYNC_2013")),
-                viewer().post("topology/pairs", Map.of("site", "x", "backupSite", "y", "pool", "p", "backupPool", "q", "users", 1)))) {
+                viewer().post(
+                                "topology/pairs",
+                                Map.of("site", "x", "backupSite", "y", "pool", "p", "backupPool", "q", "users", 1)))) {
             assertEquals(403, reply.status(), reply.request() + " " + reply.body());
             assertEquals("FORBIDDEN", reply.code());
         }
@@ -54,7 +59,9 @@ class ApiRolesAndBadInputIT extends ProductIT {
     @Test
     void clientMayOnlyActAsAClient() {
         PoolPair pair = PoolPair.create(operator(), "client", 2, 120);
-        for (Api.Reply reply : List.of(client().get("pools"), client().get("pools/" + pair.pool()),
+        for (Api.Reply reply : List.of(
+                client().get("pools"),
+                client().get("pools/" + pair.pool()),
                 client().post("pools/" + pair.pool() + "/outage"))) {
             assertEquals(403, reply.status(), reply.request() + " " + reply.body());
             assertEquals("FORBIDDEN", reply.code());
@@ -70,11 +77,25 @@ class ApiRolesAndBadInputIT extends ProductIT {
     void unknownPoolOrUserIs404AndMalformedNamesAre400() {
         assertError(404, "NOT_FOUND", viewer().get("pools/no-such-pool"));
         assertError(404, "NOT_FOUND", operator().post("pools/no-such-pool/outage"));
-        assertError(404, "NOT_FOUND", operator().put("pools/no-such-pool/settings", Map.of("resiliencyTimerSeconds", 5)));
+        assertError(
+                404, "NOT_FOUND", operator().put("pools/no-such-pool/settings", Map.of("resiliencyTimerSeconds", 5)));
         assertError(400, "BAD_REQUEST", viewer().get("pools/Not%20A%20Pool"));
-        assertError(404, "NOT_FOUND", client().post(clientPath("sip:nobody@nowhere.example.com") + "/sign-in", Map.of("clientVersion", "LYNC_2013")));
-        assertError(400, "BAD_REQUEST", client().post(clientPath("user00001") + "/sign-in", Map.of("clientVersion", "LYNC_2013")));
-        assertError(400, "BAD_REQUEST", client().post(clientPath("sip:user%20one@fe.example.com") + "/sign-in", Map.of("clientVersion", "LYNC_2013")));
+        assertError(
+                404,
+                "NOT_FOUND",
+                client().post(
+                                clientPath("sip:nobody@nowhere.example.com") + "/sign-in",
+                                Map.of("clientVersion", "LYNC_2013")));
+        assertError(
+                400,
+                "BAD_REQUEST",
+                client().post(clientPath("user00001") + "/sign-in", Map.of("clientVersion", "LYNC_2013")));
+        assertError(
+                400,
+                "BAD_REQUEST",
+                client().post(
+                                clientPath("sip:user%20one@fe.example.com") + "/sign-in",
+                                Map.of("clientVersion", "LYNC_2013")));
         assertError(404, "NOT_FOUND", client().get("conferences/999999999"));
         assertError(400, "BAD_REQUEST", client().get("conferences/abc"));
         assertError(404, "NOT_FOUND", client().get("p2p/999999999"));
@@ -98,7 +119,9 @@ class ApiRolesAndBadInputIT extends ProductIT {
         String user = pair.user(1);
         Api.Reply badClient = client().post(clientPath(user) + "/sign-in", Map.of("clientVersion", "LYNC_2099"));
         assertError(400, "BAD_REQUEST", badClient);
-        assertTrue(badClient.json().path("message").asText().contains("LYNC_2013, LYNC_2010, OC_2007_R2"), badClient.body());
+        assertTrue(
+                badClient.json().path("message").asText().contains("LYNC_2013, LYNC_2010, OC_2007_R2"),
+                badClient.body());
         assertFalse(pair.userItem(viewer(), user).path("signedIn").asBoolean());
 
         signIn(client(), user);
@@ -114,9 +137,17 @@ class ApiRolesAndBadInputIT extends ProductIT {
     @Test
     void resiliencyTimerOutsideOneToOneDayOrNotAnIntegerIs400AndKeepsTheOldValue() {
         PoolPair pair = PoolPair.create(operator(), "badtimer", 0, 120);
-        for (Object body : List.<Object>of(Map.of("resiliencyTimerSeconds", 1.5), Map.of("resiliencyTimerSeconds", "10"),
-                Map.of("resiliencyTimerSeconds", 0), Map.of("resiliencyTimerSeconds", 86_401), Map.of("resiliencyTimerSeconds", -5),
-                Map.of("resiliencyTimerSeconds", 1e12), Map.of("other", 10), "{\"resiliencyTimerSeconds\": ", "[10]", "")) {
+        for (Object body : List.<Object>of(
+                Map.of("resiliencyTimerSeconds", 1.5),
+                Map.of("resiliencyTimerSeconds", "10"),
+                Map.of("resiliencyTimerSeconds", 0),
+                Map.of("resiliencyTimerSeconds", 86_401),
+                Map.of("resiliencyTimerSeconds", -5),
+                Map.of("resiliencyTimerSeconds", 1e12),
+                Map.of("other", 10),
+                "{\"resiliencyTimerSeconds\": ",
+                "[10]",
+                "")) {
             Api.Reply reply = operator().put("pools/" + pair.pool() + "/settings", body);
             assertError(400, "BAD_REQUEST", reply);
         }
@@ -126,16 +157,30 @@ class ApiRolesAndBadInputIT extends ProductIT {
     @Test
     void aMisspeltFieldIs400NamingTheAllowedOnesAndChangesNothing() {
         PoolPair pair = PoolPair.create(operator(), "misspelt", 2, 120);
-        Api.Reply timer = operator().put("pools/" + pair.pool() + "/settings", Map.of("resiliencyTimerSeconds", 30, "resiliencyTimerSecs", 60));
+        Api.Reply timer = operator()
+                .put(
+                        "pools/" + pair.pool() + "/settings",
+                        Map.of("resiliencyTimerSeconds", 30, "resiliencyTimerSecs", 60));
         assertError(400, "BAD_REQUEST", timer);
         assertTrue(timer.json().path("message").asText().contains("allowed: resiliencyTimerSeconds"), timer.body());
         assertEquals(120, pair.details(viewer()).path("resiliencyTimerSeconds").asInt());
 
-        assertError(400, "BAD_REQUEST", operator().put("lis/" + pair.pool() + "/backup-schedule", Map.of("everyMinutes", 5, "keep", 3, "kepp", 9)));
+        assertError(
+                400,
+                "BAD_REQUEST",
+                operator()
+                        .put(
+                                "lis/" + pair.pool() + "/backup-schedule",
+                                Map.of("everyMinutes", 5, "keep", 3, "kepp", 9)));
         assertError(404, "NOT_FOUND", viewer().get("lis/" + pair.pool() + "/backup-schedule"));
 
         String user = pair.user(1);
-        assertError(400, "BAD_REQUEST", client().post(clientPath(user) + "/sign-in", Map.of("clientVersion", "LYNC_2013", "pool", pair.backupPool())));
+        assertError(
+                400,
+                "BAD_REQUEST",
+                client().post(
+                                clientPath(user) + "/sign-in",
+                                Map.of("clientVersion", "LYNC_2013", "pool", pair.backupPool())));
         assertFalse(pair.userItem(viewer(), user).path("signedIn").asBoolean());
     }
 
@@ -154,12 +199,14 @@ class ApiRolesAndBadInputIT extends ProductIT {
         assertError(409, "ILLEGAL_STATE", operator().post("pools/" + pair.pool() + "/repair"));
         assertEquals("NORMAL", pair.details(viewer()).path("state").asText());
 
-        JsonNode down = operator().post("pools/" + pair.pool() + "/outage").expect(200).json();
+        JsonNode down =
+                operator().post("pools/" + pair.pool() + "/outage").expect(200).json();
         assertError(409, "ILLEGAL_STATE", operator().post("pools/" + pair.pool() + "/outage"));
         assertError(409, "ILLEGAL_STATE", operator().post("pools/" + pair.pool() + "/repair"));
         JsonNode after = pair.details(viewer());
         assertEquals("DOWN", after.path("state").asText());
-        assertEquals(down.path("outageAt"), after.path("outageAt"), "a refused second outage does not restart the timer");
+        assertEquals(
+                down.path("outageAt"), after.path("outageAt"), "a refused second outage does not restart the timer");
     }
 
     @Test
@@ -167,13 +214,28 @@ class ApiRolesAndBadInputIT extends ProductIT {
         PoolPair pair = PoolPair.create(operator(), "badsip", 3, 120);
         String user = pair.user(1);
         signIn(client(), user);
-        client().post(clientPath(user) + "/contacts", Map.of("sip", pair.user(2))).expect(201);
-        assertError(400, "BAD_REQUEST", client().post(clientPath(user) + "/contacts", Map.of("sip", "mailto:someone@example.com")));
+        client().post(clientPath(user) + "/contacts", Map.of("sip", pair.user(2)))
+                .expect(201);
+        assertError(
+                400,
+                "BAD_REQUEST",
+                client().post(clientPath(user) + "/contacts", Map.of("sip", "mailto:someone@example.com")));
         assertError(400, "BAD_REQUEST", client().post(clientPath(user) + "/contacts", Map.of("sip", 42)));
         assertError(400, "BAD_REQUEST", client().post(clientPath(user) + "/contacts", "{not json"));
-        assertError(400, "BAD_REQUEST", client().post(clientPath(user) + "/p2p", Map.of("with", "sip:" + "x".repeat(300) + "@a.example.com")));
-        assertEquals(List.of(pair.user(2)), List.of(client().get(clientPath(user) + "/contacts").expect(200).json().get(0).asText()));
-        assertEquals(1, client().get(clientPath(user) + "/contacts").expect(200).json().size());
+        assertError(
+                400,
+                "BAD_REQUEST",
+                client().post(clientPath(user) + "/p2p", Map.of("with", "sip:" + "x".repeat(300) + "@a.example.com")));
+        assertEquals(
+                List.of(pair.user(2)),
+                List.of(client().get(clientPath(user) + "/contacts")
+                        .expect(200)
+                        .json()
+                        .get(0)
+                        .asText()));
+        assertEquals(
+                1,
+                client().get(clientPath(user) + "/contacts").expect(200).json().size());
     }
 
     private static void assertError(int status, String code, Api.Reply reply) {

@@ -13,9 +13,14 @@ record PoolPair(String site, String backupSite, String pool, String backupPool, 
 
     static PoolPair create(Api operator, String tag, int users, int resiliencyTimerSeconds) {
         String suffix = Long.toString(System.nanoTime() % 1_000_000_000_000L, 36);
-        PoolPair pair = new PoolPair("dc-" + tag + "-" + suffix, "dr-" + tag + "-" + suffix,
-                "fe-" + tag + "-" + suffix, "be-" + tag + "-" + suffix, users);
-        Pools.createPair(operator, pair.site, pair.backupSite, pair.pool, pair.backupPool, users, resiliencyTimerSeconds, true);
+        PoolPair pair = new PoolPair(
+                "dc-" + tag + "-" + suffix,
+                "dr-" + tag + "-" + suffix,
+                "fe-" + tag + "-" + suffix,
+                "be-" + tag + "-" + suffix,
+                users);
+        Pools.createPair(
+                operator, pair.site, pair.backupSite, pair.pool, pair.backupPool, users, resiliencyTimerSeconds, true);
         return pair;
     }
 
@@ -45,6 +50,8 @@ record PoolPair(String site, String backupSite, String pool, String backupPool, 
     }
 
     static JsonNode signIn(Api client, String sip) {
-        return client.post(clientPath(sip) + "/sign-in", Map.of("clientVersion", "LYNC_2013")).expect(200).json();
+        return client.post(clientPath(sip) + "/sign-in", Map.of("clientVersion", "LYNC_2013"))
+                .expect(200)
+                .json();
     }
 }

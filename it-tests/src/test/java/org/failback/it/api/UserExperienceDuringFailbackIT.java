@@ -34,35 +34,54 @@ class UserExperienceDuringFailbackIT extends ProductIT {
         String unaffected = pair.backupUser(1);
         String unaffectedOrganiser = pair.backupUser(2);
         for (String sip : List.of(organiser, affectedGuest, unaffected, unaffectedOrganiser)) {
-            assertEquals(pair.backupPool(), signIn(client(), sip).path("servingPool").asText());
+            assertEquals(
+                    pair.backupPool(), signIn(client(), sip).path("servingPool").asText());
         }
         long affectedConference = createConference(organiser);
-        client().post("conferences/" + affectedConference + "/join", Map.of("sip", unaffected)).expect(200);
+        client().post("conferences/" + affectedConference + "/join", Map.of("sip", unaffected))
+                .expect(200);
         long unaffectedConference = createConference(unaffectedOrganiser);
-        client().post("conferences/" + unaffectedConference + "/join", Map.of("sip", affectedGuest)).expect(200);
-        JsonNode plan = operator().post("pools/" + pair.pool() + "/failback?dryRun=true").expect(200).json();
-        assertEquals(1, plan.path("conferencesToTerminate").asLong(), "the plan announces what begin-failback ends: " + plan);
+        client().post("conferences/" + unaffectedConference + "/join", Map.of("sip", affectedGuest))
+                .expect(200);
+        JsonNode plan = operator()
+                .post("pools/" + pair.pool() + "/failback?dryRun=true")
+                .expect(200)
+                .json();
+        assertEquals(
+                1,
+                plan.path("conferencesToTerminate").asLong(),
+                "the plan announces what begin-failback ends: " + plan);
 
         stagedFailback(pair);
 
         // "All modalities of conference are terminated. Rejoin button will appear, but no users can rejoin while the
         // affected user is in Resiliency mode."
-        JsonNode terminated = client().get("conferences/" + affectedConference).expect(200).json();
+        JsonNode terminated =
+                client().get("conferences/" + affectedConference).expect(200).json();
         assertEquals("TERMINATED", terminated.path("state").asText());
         assertTrue(terminated.path("rejoinAllowed").asBoolean(), terminated.toString());
         Api.Reply rejoin = client().post("conferences/" + affectedConference + "/join", Map.of("sip", unaffected));
         assertEquals(409, rejoin.status(), rejoin.body());
         assertEquals("REJOIN_NOT_ALLOWED", rejoin.code());
-        assertEquals("TERMINATED", client().get("conferences/" + affectedConference).expect(200).json().path("state").asText());
+        assertEquals(
+                "TERMINATED",
+                client().get("conferences/" + affectedConference)
+                        .expect(200)
+                        .json()
+                        .path("state")
+                        .asText());
         // "Ongoing conferences organized by unaffected user: conference continues."
-        JsonNode continuing = client().get("conferences/" + unaffectedConference).expect(200).json();
+        JsonNode continuing =
+                client().get("conferences/" + unaffectedConference).expect(200).json();
         assertEquals("ACTIVE", continuing.path("state").asText());
         assertTrue(texts(continuing.path("participants")).contains(unaffectedOrganiser));
 
         completeFailback(pair);
 
         // "All modalities now work. Every participant needs to click to rejoin the conference."
-        JsonNode rejoined = client().post("conferences/" + affectedConference + "/join", Map.of("sip", unaffected)).expect(200).json();
+        JsonNode rejoined = client().post("conferences/" + affectedConference + "/join", Map.of("sip", unaffected))
+                .expect(200)
+                .json();
         assertEquals("ACTIVE", rejoined.path("state").asText());
         assertEquals(List.of(unaffected), texts(rejoined.path("participants")), "only those who rejoined");
     }
@@ -81,21 +100,35 @@ class UserExperienceDuringFailbackIT extends ProductIT {
         assertEquals("RESILIENCY", registration.path("mode").asText(), "in Resiliency mode");
         assertError(409, "RESILIENCY_MODE", client().get(clientPath(user) + "/contacts"));
         assertError(409, "RESILIENCY_MODE", client().post(clientPath(user) + "/contacts", Map.of("sip", peer)));
-        assertError(409, "RESILIENCY_MODE", client().post(clientPath(user) + "/conferences", Map.of("kind", "SCHEDULED")));
+        assertError(
+                409, "RESILIENCY_MODE", client().post(clientPath(user) + "/conferences", Map.of("kind", "SCHEDULED")));
         // "All peer-to-peer sessions and modalities: available."
-        long p2p = client().post(clientPath(user) + "/p2p", Map.of("with", peer)).expect(201).json().path("id").asLong();
-        assertEquals("ACTIVE", client().get("p2p/" + p2p).expect(200).json().path("state").asText());
-        assertError(503, "CLIENT_NOT_SUPPORTED", client().post(clientPath(pair.user(8)) + "/sign-in", Map.of("clientVersion", "OC_2007_R2")));
+        long p2p = client().post(clientPath(user) + "/p2p", Map.of("with", peer))
+                .expect(201)
+                .json()
+                .path("id")
+                .asLong();
+        assertEquals(
+                "ACTIVE",
+                client().get("p2p/" + p2p).expect(200).json().path("state").asText());
+        assertError(
+                503,
+                "CLIENT_NOT_SUPPORTED",
+                client().post(clientPath(pair.user(8)) + "/sign-in", Map.of("clientVersion", "OC_2007_R2")));
 
         completeFailback(pair);
 
         client().post(clientPath(user) + "/sign-out").expect(204);
         JsonNode regular = signIn(client(), user);
         assertEquals(pair.pool(), regular.path("servingPool").asText());
-        assertEquals("REGULAR", regular.path("mode").asText(), "after failback: the original home pool in regular mode");
+        assertEquals(
+                "REGULAR", regular.path("mode").asText(), "after failback: the original home pool in regular mode");
         client().post(clientPath(user) + "/contacts", Map.of("sip", peer)).expect(201);
-        assertEquals(List.of(peer), texts(client().get(clientPath(user) + "/contacts").expect(200).json()));
-        client().post(clientPath(pair.user(8)) + "/sign-in", Map.of("clientVersion", "OC_2007_R2")).expect(200);
+        assertEquals(
+                List.of(peer),
+                texts(client().get(clientPath(user) + "/contacts").expect(200).json()));
+        client().post(clientPath(pair.user(8)) + "/sign-in", Map.of("clientVersion", "OC_2007_R2"))
+                .expect(200);
     }
 
     @Test
@@ -111,46 +144,80 @@ class UserExperienceDuringFailbackIT extends ProductIT {
         stagedFailback(pair);
         signIn(client(), samePool);
 
-        JsonNode seenBySamePool = client().get(clientPath(samePool) + "/presence/" + subject).expect(200).json();
-        assertEquals("UNKNOWN", seenBySamePool.path("state").asText(), "Presence unknown while user is in Resiliency mode");
+        JsonNode seenBySamePool = client().get(clientPath(samePool) + "/presence/" + subject)
+                .expect(200)
+                .json();
+        assertEquals(
+                "UNKNOWN", seenBySamePool.path("state").asText(), "Presence unknown while user is in Resiliency mode");
         assertFalse(seenBySamePool.path("live").asBoolean());
-        JsonNode seenByOtherPool = client().get(clientPath(otherPool) + "/presence/" + subject).expect(200).json();
-        assertEquals("BUSY", seenByOtherPool.path("state").asText(), "Shows the last presence state set by the affected user");
+        JsonNode seenByOtherPool = client().get(clientPath(otherPool) + "/presence/" + subject)
+                .expect(200)
+                .json();
+        assertEquals(
+                "BUSY",
+                seenByOtherPool.path("state").asText(),
+                "Shows the last presence state set by the affected user");
         assertFalse(seenByOtherPool.path("live").asBoolean());
 
         completeFailback(pair);
 
         client().put(clientPath(subject) + "/presence", Map.of("state", "AWAY")).expect(200);
         for (String viewer : List.of(samePool, otherPool)) {
-            JsonNode live = client().get(clientPath(viewer) + "/presence/" + subject).expect(200).json();
-            assertEquals("AWAY", live.path("state").asText(), "presence changes will now be reflected, seen by " + viewer);
+            JsonNode live = client().get(clientPath(viewer) + "/presence/" + subject)
+                    .expect(200)
+                    .json();
+            assertEquals(
+                    "AWAY", live.path("state").asText(), "presence changes will now be reflected, seen by " + viewer);
             assertTrue(live.path("live").asBoolean());
         }
     }
 
     private static void failOver(PoolPair pair) {
         operator().post("pools/" + pair.pool() + "/outage").expect(200);
-        long id = operator().post("pools/" + pair.pool() + "/failover").expect(202).json().path("jobExecutionId").asLong();
-        assertEquals("COMPLETED", Jobs.awaitEnd(operator(), id, JOB_WAIT).path("status").asText());
+        long id = operator()
+                .post("pools/" + pair.pool() + "/failover")
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
+        assertEquals(
+                "COMPLETED",
+                Jobs.awaitEnd(operator(), id, JOB_WAIT).path("status").asText());
         assertEquals("FAILED_OVER", pair.details(viewer()).path("state").asText());
         operator().post("pools/" + pair.pool() + "/repair").expect(200);
     }
 
     /** A failback that moves one user and stops, holding the pool in FAILING_BACK. */
     private static void stagedFailback(PoolPair pair) {
-        long id = operator().post("pools/" + pair.pool() + "/failback", Map.of("maxUsers", 1)).expect(202).json().path("jobExecutionId").asLong();
+        long id = operator()
+                .post("pools/" + pair.pool() + "/failback", Map.of("maxUsers", 1))
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
         Jobs.awaitEnd(operator(), id, JOB_WAIT);
         assertEquals("FAILING_BACK", pair.details(viewer()).path("state").asText());
     }
 
     private static void completeFailback(PoolPair pair) {
-        long id = operator().post("pools/" + pair.pool() + "/failback").expect(202).json().path("jobExecutionId").asLong();
-        assertEquals("COMPLETED", Jobs.awaitEnd(operator(), id, JOB_WAIT).path("status").asText());
+        long id = operator()
+                .post("pools/" + pair.pool() + "/failback")
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
+        assertEquals(
+                "COMPLETED",
+                Jobs.awaitEnd(operator(), id, JOB_WAIT).path("status").asText());
         assertEquals("NORMAL", pair.details(viewer()).path("state").asText());
     }
 
     private static long createConference(String organiser) {
-        return client().post(clientPath(organiser) + "/conferences", Map.of("kind", "AD_HOC")).expect(201).json().path("id").asLong();
+        return client().post(clientPath(organiser) + "/conferences", Map.of("kind", "AD_HOC"))
+                .expect(201)
+                .json()
+                .path("id")
+                .asLong();
     }
 
     private static void assertError(int status, String code, Api.Reply reply) {

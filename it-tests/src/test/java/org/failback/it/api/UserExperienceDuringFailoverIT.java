@@ -27,7 +27,8 @@ class UserExperienceDuringFailoverIT extends ProductIT {
         String user = pair.user(1);
         signIn(client(), user);
 
-        JsonNode down = operator().post("pools/" + pair.pool() + "/outage").expect(200).json();
+        JsonNode down =
+                operator().post("pools/" + pair.pool() + "/outage").expect(200).json();
         assertEquals("DOWN", down.path("state").asText());
         JsonNode loggedOut = pair.userItem(viewer(), user);
         assertFalse(loggedOut.path("signedIn").asBoolean(), loggedOut.toString());
@@ -39,7 +40,9 @@ class UserExperienceDuringFailoverIT extends ProductIT {
         assertEquals(loggedOut, pair.userItem(viewer(), user), "a refused sign-in changes nothing");
 
         // While DOWN the deadline is the outage time plus the current value: shortening the timer lets users in.
-        operator().put("pools/" + pair.pool() + "/settings", Map.of("resiliencyTimerSeconds", 1)).expect(200);
+        operator()
+                .put("pools/" + pair.pool() + "/settings", Map.of("resiliencyTimerSeconds", 1))
+                .expect(200);
         List<Api.Reply> attempts = new ArrayList<>();
         Jobs.await("sign-in after the resiliency timer expired", TIMER_WAIT, () -> {
             Api.Reply attempt = client().post(clientPath(user) + "/sign-in", Map.of("clientVersion", "LYNC_2013"));
@@ -47,7 +50,8 @@ class UserExperienceDuringFailoverIT extends ProductIT {
             return attempt.status() != 503;
         });
         JsonNode registration = attempts.get(attempts.size() - 1).expect(200).json();
-        assertEquals(pair.backupPool(), registration.path("servingPool").asText(), "users log back in to the backup pool");
+        assertEquals(
+                pair.backupPool(), registration.path("servingPool").asText(), "users log back in to the backup pool");
         assertEquals("RESILIENCY", registration.path("mode").asText(), "in resiliency mode until failover is complete");
         assertEquals(pair.pool(), registration.path("homePool").asText(), "users are not rehomed");
         assertTrue(attempts.stream().limit(attempts.size() - 1).allMatch(a -> "POOL_UNAVAILABLE".equals(a.code())));
@@ -78,13 +82,18 @@ class UserExperienceDuringFailoverIT extends ProductIT {
         assertEquals(409, p2p.status(), p2p.body());
         assertEquals("RESILIENCY_MODE", p2p.code());
 
-        // The refused contact was not stored: once the pool recovers and the user signs in again, the list is as before.
+        // The refused contact was not stored: once the pool recovers and the user signs in again, the list is as
+        // before.
         operator().post("pools/" + pair.pool() + "/recover").expect(200);
         client().post(clientPath(user) + "/sign-out").expect(204);
         JsonNode regular = signIn(client(), user);
         assertEquals("REGULAR", regular.path("mode").asText());
         assertEquals(pair.pool(), regular.path("servingPool").asText());
-        assertFalse(client().get(clientPath(user) + "/contacts").expect(200).json().toString().contains(pair.user(3)));
+        assertFalse(client().get(clientPath(user) + "/contacts")
+                .expect(200)
+                .json()
+                .toString()
+                .contains(pair.user(3)));
     }
 
     @Test
@@ -97,24 +106,44 @@ class UserExperienceDuringFailoverIT extends ProductIT {
         for (String sip : List.of(organiser, colleague, remote, remoteOrganiser)) {
             signIn(client(), sip);
         }
-        long p2p = client().post(clientPath(organiser) + "/p2p", Map.of("with", remote)).expect(201).json().path("id").asLong();
-        long organised = client().post(clientPath(organiser) + "/conferences", Map.of("kind", "AD_HOC")).expect(201).json().path("id").asLong();
-        client().post("conferences/" + organised + "/join", Map.of("sip", remote)).expect(200);
-        long elsewhere = client().post(clientPath(remoteOrganiser) + "/conferences", Map.of("kind", "SCHEDULED")).expect(201).json().path("id").asLong();
-        client().post("conferences/" + elsewhere + "/join", Map.of("sip", colleague)).expect(200);
-        client().post("conferences/" + elsewhere + "/join", Map.of("sip", remote)).expect(200);
+        long p2p = client().post(clientPath(organiser) + "/p2p", Map.of("with", remote))
+                .expect(201)
+                .json()
+                .path("id")
+                .asLong();
+        long organised = client().post(clientPath(organiser) + "/conferences", Map.of("kind", "AD_HOC"))
+                .expect(201)
+                .json()
+                .path("id")
+                .asLong();
+        client().post("conferences/" + organised + "/join", Map.of("sip", remote))
+                .expect(200);
+        long elsewhere = client().post(clientPath(remoteOrganiser) + "/conferences", Map.of("kind", "SCHEDULED"))
+                .expect(201)
+                .json()
+                .path("id")
+                .asLong();
+        client().post("conferences/" + elsewhere + "/join", Map.of("sip", colleague))
+                .expect(200);
+        client().post("conferences/" + elsewhere + "/join", Map.of("sip", remote))
+                .expect(200);
 
         operator().post("pools/" + pair.pool() + "/outage").expect(200);
 
-        assertEquals("TERMINATED", client().get("p2p/" + p2p).expect(200).json().path("state").asText());
-        JsonNode terminated = client().get("conferences/" + organised).expect(200).json();
+        assertEquals(
+                "TERMINATED",
+                client().get("p2p/" + p2p).expect(200).json().path("state").asText());
+        JsonNode terminated =
+                client().get("conferences/" + organised).expect(200).json();
         assertEquals("TERMINATED", terminated.path("state").asText());
         assertFalse(terminated.path("rejoinAllowed").asBoolean(), "sessions must be re-established after failover");
         assertEquals(0, terminated.path("participants").size());
         // A conference organised on the backup pool goes on, without the users the outage logged out.
-        JsonNode continuing = client().get("conferences/" + elsewhere).expect(200).json();
+        JsonNode continuing =
+                client().get("conferences/" + elsewhere).expect(200).json();
         assertEquals("ACTIVE", continuing.path("state").asText());
-        assertEquals(List.of(remote, remoteOrganiser).stream().sorted().toList(), texts(continuing.path("participants")));
+        assertEquals(
+                List.of(remote, remoteOrganiser).stream().sorted().toList(), texts(continuing.path("participants")));
         Api.Reply rejoin = client().post("conferences/" + organised + "/join", Map.of("sip", remote));
         assertEquals(409, rejoin.status(), rejoin.body());
         assertEquals("REJOIN_NOT_ALLOWED", rejoin.code());
@@ -124,7 +153,9 @@ class UserExperienceDuringFailoverIT extends ProductIT {
     void usersWithOfficeCommunicator2007R2ClientsCannotSignInUntilThePoolIsCompletelyFailedBack() {
         PoolPair pair = PoolPair.create(operator(), "oc", 10, 1);
         String oc = pair.user(4);
-        JsonNode normal = client().post(clientPath(oc) + "/sign-in", Map.of("clientVersion", "OC_2007_R2")).expect(200).json();
+        JsonNode normal = client().post(clientPath(oc) + "/sign-in", Map.of("clientVersion", "OC_2007_R2"))
+                .expect(200)
+                .json();
         assertEquals("REGULAR", normal.path("mode").asText(), "a NORMAL pool takes every client");
         client().post(clientPath(oc) + "/sign-out").expect(204);
 
@@ -134,7 +165,9 @@ class UserExperienceDuringFailoverIT extends ProductIT {
         assertEquals(503, refused.status(), refused.body());
         assertEquals("CLIENT_NOT_SUPPORTED", refused.code());
         assertFalse(pair.userItem(viewer(), oc).path("signedIn").asBoolean(), "a refused sign-in changes nothing");
-        JsonNode lync = client().post(clientPath(oc) + "/sign-in", Map.of("clientVersion", "LYNC_2013")).expect(200).json();
+        JsonNode lync = client().post(clientPath(oc) + "/sign-in", Map.of("clientVersion", "LYNC_2013"))
+                .expect(200)
+                .json();
         assertEquals(pair.backupPool(), lync.path("servingPool").asText(), "the same user signs in with Lync 2013");
     }
 
@@ -145,16 +178,28 @@ class UserExperienceDuringFailoverIT extends ProductIT {
         String watcher = pair.backupUser(6);
         signIn(client(), user);
         signIn(client(), watcher);
-        client().put(clientPath(user) + "/presence", Map.of("state", "DO_NOT_DISTURB")).expect(200);
-        assertEquals("DO_NOT_DISTURB", client().get(clientPath(watcher) + "/presence/" + user).expect(200).json().path("state").asText());
+        client().put(clientPath(user) + "/presence", Map.of("state", "DO_NOT_DISTURB"))
+                .expect(200);
+        assertEquals(
+                "DO_NOT_DISTURB",
+                client().get(clientPath(watcher) + "/presence/" + user)
+                        .expect(200)
+                        .json()
+                        .path("state")
+                        .asText());
 
         operator().post("pools/" + pair.pool() + "/outage").expect(200);
-        JsonNode offline = client().get(clientPath(watcher) + "/presence/" + user).expect(200).json();
+        JsonNode offline = client().get(clientPath(watcher) + "/presence/" + user)
+                .expect(200)
+                .json();
         assertEquals("OFFLINE", offline.path("state").asText(), "logged out by the outage");
         awaitSignIn(pair, user, "LYNC_2013");
-        JsonNode back = client().get(clientPath(watcher) + "/presence/" + user).expect(200).json();
+        JsonNode back = client().get(clientPath(watcher) + "/presence/" + user)
+                .expect(200)
+                .json();
         assertEquals("DO_NOT_DISTURB", back.path("state").asText(), back.toString());
-        assertEquals("DO_NOT_DISTURB", pair.userItem(viewer(), user).path("presence").asText());
+        assertEquals(
+                "DO_NOT_DISTURB", pair.userItem(viewer(), user).path("presence").asText());
     }
 
     /** Signs in once the pool's (short) resiliency timer has expired. */

@@ -29,14 +29,21 @@ class LisIT extends ProductIT {
     @Test
     void demoPoolsHaveLocationsAndAFirstVerifiedBackupVisibleToViewers() {
         for (String pool : new String[] {"fe-dc1", "fe-dc2"}) {
-            JsonNode locations = viewer().get("lis/" + pool + "/locations").expect(200).json();
+            JsonNode locations =
+                    viewer().get("lis/" + pool + "/locations").expect(200).json();
             assertTrue(locations.size() >= 25, pool + ": " + locations.size());
             JsonNode first = locations.get(0);
-            for (String field : new String[] {"id", "location", "houseNumber", "streetName", "city", "state", "postalCode", "country", "subnet"}) {
+            for (String field : new String[] {
+                "id", "location", "houseNumber", "streetName", "city", "state", "postalCode", "country", "subnet"
+            }) {
                 assertTrue(first.has(field), field);
             }
-            JsonNode backups = viewer().get("lis/" + pool + "/backups").expect(200).json();
-            assertTrue(StreamSupport.stream(backups.spliterator(), false).anyMatch(b -> b.path("verified").asBoolean()), backups.toString());
+            JsonNode backups =
+                    viewer().get("lis/" + pool + "/backups").expect(200).json();
+            assertTrue(
+                    StreamSupport.stream(backups.spliterator(), false)
+                            .anyMatch(b -> b.path("verified").asBoolean()),
+                    backups.toString());
         }
     }
 
@@ -47,59 +54,134 @@ class LisIT extends ProductIT {
         Path file = Path.of(backup.path("path").asText());
         assertTrue(file.startsWith(SERVER.dataDir()), file.toString());
         assertEquals(sha256(file), backup.path("checksum").asText());
-        assertTrue(Instant.parse(backup.path("takenAt").asText()).isBefore(Instant.now().plusSeconds(1)));
+        assertTrue(Instant.parse(backup.path("takenAt").asText())
+                .isBefore(Instant.now().plusSeconds(1)));
         assertEquals(403, viewer().post("lis/fe-dc1/backups").status());
     }
 
     @Test
     void operatorAddsALocationAndBadInputIsRefused() {
         String name = unique("lobby");
-        Api.Reply created = operator().post("lis/fe-dc2/locations", Map.of("location", name, "houseNumber", "7", "streetName", "Main Street",
-                "city", "Dublin", "postalCode", "D02", "country", "IE", "subnet", "10.2.99.0/24")).expect(201);
+        Api.Reply created = operator()
+                .post(
+                        "lis/fe-dc2/locations",
+                        Map.of(
+                                "location",
+                                name,
+                                "houseNumber",
+                                "7",
+                                "streetName",
+                                "Main Street",
+                                "city",
+                                "Dublin",
+                                "postalCode",
+                                "D02",
+                                "country",
+                                "IE",
+                                "subnet",
+                                "10.2.99.0/24"))
+                .expect(201);
         assertTrue(created.json().path("id").asLong() > 0);
         JsonNode locations = viewer().get("lis/fe-dc2/locations").expect(200).json();
-        assertTrue(StreamSupport.stream(locations.spliterator(), false).anyMatch(l -> name.equals(l.path("location").asText())));
+        assertTrue(StreamSupport.stream(locations.spliterator(), false)
+                .anyMatch(l -> name.equals(l.path("location").asText())));
 
         int before = locations.size();
-        assertEquals("BAD_REQUEST", operator().post("lis/fe-dc2/locations", Map.of("location", "no city", "country", "IE")).expect(400).code());
-        assertEquals("BAD_REQUEST", operator().post("lis/fe-dc2/locations", Map.of("city", "Dublin", "country", "IE")).expect(400).code());
+        assertEquals(
+                "BAD_REQUEST",
+                operator()
+                        .post("lis/fe-dc2/locations", Map.of("location", "no city", "country", "IE"))
+                        .expect(400)
+                        .code());
+        assertEquals(
+                "BAD_REQUEST",
+                operator()
+                        .post("lis/fe-dc2/locations", Map.of("city", "Dublin", "country", "IE"))
+                        .expect(400)
+                        .code());
         for (String subnet : List.of("999.1.1.1", "10.2.0.0/33", ":::", "fe80::1%eth0", "lobby")) {
-            Api.Reply refused = operator().post("lis/fe-dc2/locations", Map.of("location", "x", "city", "Dublin", "country", "IE", "subnet", subnet));
+            Api.Reply refused = operator()
+                    .post(
+                            "lis/fe-dc2/locations",
+                            Map.of("location", "x", "city", "Dublin", "country", "IE", "subnet", subnet));
             assertEquals("BAD_REQUEST", refused.expect(400).code());
             assertTrue(refused.json().path("message").asText().contains("'" + subnet + "'"), refused.body());
         }
-        Api.Reply misspelt = operator().post("lis/fe-dc2/locations", Map.of("location", "x", "city", "Dublin", "country", "IE", "subnett", "10.2.1.0/24"));
-        assertTrue(misspelt.expect(400).json().path("message").asText().startsWith("unknown field 'subnett'"), misspelt.body());
+        Api.Reply misspelt = operator()
+                .post(
+                        "lis/fe-dc2/locations",
+                        Map.of("location", "x", "city", "Dublin", "country", "IE", "subnett", "10.2.1.0/24"));
+        assertTrue(
+                misspelt.expect(400).json().path("message").asText().startsWith("unknown field 'subnett'"),
+                misspelt.body());
         // Only the status: malformed JSON is answered by RESTEasy's Jackson reader before the API's error mappers.
         operator().post("lis/fe-dc2/locations", "{not json").expect(400);
-        assertEquals(403, viewer().post("lis/fe-dc2/locations", Map.of("location", "x", "city", "y", "country", "z")).status());
-        assertEquals("NOT_FOUND", operator().get("lis/no-such-pool/locations").expect(404).code());
-        assertEquals("BAD_REQUEST", operator().get("lis/Bad%20Pool;--/locations").expect(400).code());
-        assertEquals(before, viewer().get("lis/fe-dc2/locations").expect(200).json().size(), "refused requests changed nothing");
+        assertEquals(
+                403,
+                viewer().post("lis/fe-dc2/locations", Map.of("location", "x", "city", "y", "country", "z"))
+                        .status());
+        assertEquals(
+                "NOT_FOUND",
+                operator().get("lis/no-such-pool/locations").expect(404).code());
+        assertEquals(
+                "BAD_REQUEST",
+                operator().get("lis/Bad%20Pool;--/locations").expect(400).code());
+        assertEquals(
+                before,
+                viewer().get("lis/fe-dc2/locations").expect(200).json().size(),
+                "refused requests changed nothing");
     }
 
     @Test
     void scheduleRunsABackupAndAppliesRetention() {
         String pool = "fe-dc2";
-        assertEquals("BAD_REQUEST", operator().put("lis/" + pool + "/backup-schedule", Map.of("everyMinutes", 0, "keep", 2)).expect(400).code());
-        assertEquals("BAD_REQUEST", operator().put("lis/" + pool + "/backup-schedule", Map.of("everyMinutes", 5)).expect(400).code());
-        operator().put("lis/" + pool + "/backup-schedule", "{\"everyMinutes\": \"often\", \"keep\": 2}").expect(400);
-        assertEquals(403, viewer().put("lis/" + pool + "/backup-schedule", Map.of("everyMinutes", 5, "keep", 2)).status());
+        assertEquals(
+                "BAD_REQUEST",
+                operator()
+                        .put("lis/" + pool + "/backup-schedule", Map.of("everyMinutes", 0, "keep", 2))
+                        .expect(400)
+                        .code());
+        assertEquals(
+                "BAD_REQUEST",
+                operator()
+                        .put("lis/" + pool + "/backup-schedule", Map.of("everyMinutes", 5))
+                        .expect(400)
+                        .code());
+        operator()
+                .put("lis/" + pool + "/backup-schedule", "{\"everyMinutes\": \"often\", \"keep\": 2}")
+                .expect(400);
+        assertEquals(
+                403,
+                viewer().put("lis/" + pool + "/backup-schedule", Map.of("everyMinutes", 5, "keep", 2))
+                        .status());
 
         Instant set = Instant.now().minusSeconds(1);
-        JsonNode schedule = operator().put("lis/" + pool + "/backup-schedule", Map.of("everyMinutes", 60, "keep", 2)).expect(200).json();
+        JsonNode schedule = operator()
+                .put("lis/" + pool + "/backup-schedule", Map.of("everyMinutes", 60, "keep", 2))
+                .expect(200)
+                .json();
         assertEquals(60, schedule.path("everyMinutes").asInt());
         assertEquals(2, schedule.path("keep").asInt());
-        assertEquals(60, viewer().get("lis/" + pool + "/backup-schedule").expect(200).json().path("everyMinutes").asInt());
+        assertEquals(
+                60,
+                viewer().get("lis/" + pool + "/backup-schedule")
+                        .expect(200)
+                        .json()
+                        .path("everyMinutes")
+                        .asInt());
         try {
             Jobs.await("a scheduled, verified backup of " + pool + " and retention to 2", JOB_TIMEOUT, () -> {
-                JsonNode backups = viewer().get("lis/" + pool + "/backups").expect(200).json();
+                JsonNode backups =
+                        viewer().get("lis/" + pool + "/backups").expect(200).json();
                 boolean scheduledOne = StreamSupport.stream(backups.spliterator(), false)
-                        .anyMatch(b -> b.path("verified").asBoolean() && Instant.parse(b.path("takenAt").asText()).isAfter(set));
+                        .anyMatch(b -> b.path("verified").asBoolean()
+                                && Instant.parse(b.path("takenAt").asText()).isAfter(set));
                 return scheduledOne && backups.size() <= 2;
             });
         } finally {
-            operator().put("lis/" + pool + "/backup-schedule", Map.of("everyMinutes", 60, "keep", 24)).expect(200);
+            operator()
+                    .put("lis/" + pool + "/backup-schedule", Map.of("everyMinutes", 60, "keep", 24))
+                    .expect(200);
         }
     }
 
@@ -113,7 +195,8 @@ class LisIT extends ProductIT {
         operator().post("lis/fe-dc2/restores", Map.of("from", "fe-dc1")).expect(202);
         AtomicReference<JsonNode> merged = new AtomicReference<>();
         Jobs.await("fe-dc1's locations merged into fe-dc2", JOB_TIMEOUT, () -> {
-            JsonNode locations = viewer().get("lis/fe-dc2/locations").expect(200).json();
+            JsonNode locations =
+                    viewer().get("lis/fe-dc2/locations").expect(200).json();
             merged.set(locations);
             return mergedFrom(locations, "fe-dc1", first) == ownOfDc1;
         });
@@ -123,7 +206,8 @@ class LisIT extends ProductIT {
         Instant second = Instant.now().minusMillis(1);
         operator().post("lis/fe-dc2/restores", Map.of("from", "fe-dc1")).expect(202);
         Jobs.await("the second merge", JOB_TIMEOUT, () -> {
-            JsonNode locations = viewer().get("lis/fe-dc2/locations").expect(200).json();
+            JsonNode locations =
+                    viewer().get("lis/fe-dc2/locations").expect(200).json();
             merged.set(locations);
             return mergedFrom(locations, "fe-dc1", second) == ownOfDc1;
         });
@@ -140,15 +224,29 @@ class LisIT extends ProductIT {
             try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
                 raf.setLength(original.length / 2);
             }
-            Api.Reply refused = operator().post("lis/fe-dc2/restores", Map.of("from", "fe-dc1")).expect(409);
+            Api.Reply refused = operator()
+                    .post("lis/fe-dc2/restores", Map.of("from", "fe-dc1"))
+                    .expect(409);
             assertEquals("BACKUP_CORRUPT", refused.code());
             assertTrue(refused.json().path("message").asText().contains("does not match the recorded"), refused.body());
-            assertEquals(before, viewer().get("lis/fe-dc2/locations").expect(200).json().size());
+            assertEquals(
+                    before,
+                    viewer().get("lis/fe-dc2/locations").expect(200).json().size());
         } finally {
             Files.write(file, original);
         }
-        assertEquals("NOT_FOUND", operator().post("lis/fe-dc2/restores", Map.of("from", "no-such-pool")).expect(404).code());
-        assertEquals("BAD_REQUEST", operator().post("lis/fe-dc2/restores", Map.of("from", "fe-dc2")).expect(400).code());
+        assertEquals(
+                "NOT_FOUND",
+                operator()
+                        .post("lis/fe-dc2/restores", Map.of("from", "no-such-pool"))
+                        .expect(404)
+                        .code());
+        assertEquals(
+                "BAD_REQUEST",
+                operator()
+                        .post("lis/fe-dc2/restores", Map.of("from", "fe-dc2"))
+                        .expect(400)
+                        .code());
     }
 
     @Test
@@ -156,19 +254,31 @@ class LisIT extends ProductIT {
         String pool = unique("lis");
         Pools.createPair(operator(), pool, 0, false);
         String backupPool = Pools.backupOf(pool);
-        assertEquals(0, viewer().get("lis/" + pool + "/locations").expect(200).json().size());
-        Api.Reply none = operator().post("lis/" + backupPool + "/restores", Map.of("from", pool)).expect(409);
+        assertEquals(
+                0, viewer().get("lis/" + pool + "/locations").expect(200).json().size());
+        Api.Reply none = operator()
+                .post("lis/" + backupPool + "/restores", Map.of("from", pool))
+                .expect(409);
         assertEquals("NO_LIS_BACKUP", none.code());
         assertTrue(none.json().path("message").asText().contains("POST /api/lis/" + pool + "/backups"), none.body());
 
-        operator().post("lis/" + pool + "/locations", Map.of("location", "Reception", "city", "Oslo", "country", "NO")).expect(201);
+        operator()
+                .post("lis/" + pool + "/locations", Map.of("location", "Reception", "city", "Oslo", "country", "NO"))
+                .expect(201);
         JsonNode backup = takeBackup(pool);
-        JsonNode backupJob = Jobs.awaitEnd(operator(), backup.path("jobExecutionId").asLong(), JOB_TIMEOUT);
+        JsonNode backupJob =
+                Jobs.awaitEnd(operator(), backup.path("jobExecutionId").asLong(), JOB_TIMEOUT);
         assertEquals("COMPLETED", backupJob.path("status").asText(), backupJob.toString());
         assertEquals("lis-backup", backupJob.path("jobName").asText());
-        assertTrue(logLines(backup.path("jobExecutionId").asLong()).stream().anyMatch(l -> l.startsWith("BACKUP DATABASE lis_")));
+        assertTrue(logLines(backup.path("jobExecutionId").asLong()).stream()
+                .anyMatch(l -> l.startsWith("BACKUP DATABASE lis_")));
 
-        long restore = operator().post("lis/" + backupPool + "/restores", Map.of("from", pool)).expect(202).json().path("jobExecutionId").asLong();
+        long restore = operator()
+                .post("lis/" + backupPool + "/restores", Map.of("from", pool))
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
         JsonNode job = Jobs.awaitEnd(operator(), restore, JOB_TIMEOUT);
         assertEquals("COMPLETED", job.path("status").asText(), job.toString());
         assertEquals("restore-lis-backup", job.path("steps").get(0).path("name").asText());
@@ -176,10 +286,16 @@ class LisIT extends ProductIT {
         assertTrue(log.stream().anyMatch(l -> l.startsWith("CHECK SHA-256")), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("RESTORE DATABASE lis_staging_")), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("MERGE 1 locations")), log.toString());
-        JsonNode merged = viewer().get("lis/" + backupPool + "/locations").expect(200).json();
+        JsonNode merged =
+                viewer().get("lis/" + backupPool + "/locations").expect(200).json();
         assertEquals(1, merged.size());
         assertEquals(pool, merged.get(0).path("originPool").asText());
-        assertTrue(StreamSupport.stream(viewer().get("jobs?pool=" + backupPool).expect(200).json().spliterator(), false)
+        assertTrue(StreamSupport.stream(
+                        viewer().get("jobs?pool=" + backupPool)
+                                .expect(200)
+                                .json()
+                                .spliterator(),
+                        false)
                 .anyMatch(j -> j.path("id").asLong() == restore));
     }
 
@@ -188,44 +304,92 @@ class LisIT extends ProductIT {
         String pool = unique("lislock");
         String backupPool = Pools.backupOf(pool);
         Pools.createPair(operator(), pool, 3000, false);
-        operator().post("lis/" + pool + "/locations", Map.of("location", "Reception", "city", "Oslo", "country", "NO")).expect(201);
+        operator()
+                .post("lis/" + pool + "/locations", Map.of("location", "Reception", "city", "Oslo", "country", "NO"))
+                .expect(201);
         takeBackup(pool);
-        int before = viewer().get("lis/" + backupPool + "/locations").expect(200).json().size();
+        int before = viewer().get("lis/" + backupPool + "/locations")
+                .expect(200)
+                .json()
+                .size();
         operator().post("pools/" + pool + "/outage").expect(200);
         // Small chunks keep the failover running while the restore is tried.
-        long failover = operator().post("pools/" + pool + "/failover", Map.of("itemCount", 5, "partitions", 1))
-                .expect(202).json().path("jobExecutionId").asLong();
+        long failover = operator()
+                .post("pools/" + pool + "/failover", Map.of("itemCount", 5, "partitions", 1))
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
 
         Api.Reply refused = operator().post("lis/" + backupPool + "/restores", Map.of("from", pool));
         assertEquals(409, refused.status(), refused.body());
         assertEquals("JOB_RUNNING", refused.code());
         assertTrue(refused.json().path("message").asText().contains("pool-failover"), refused.body());
-        assertEquals("COMPLETED", Jobs.awaitEnd(operator(), failover, JOB_TIMEOUT).path("status").asText());
-        int afterFailover = viewer().get("lis/" + backupPool + "/locations").expect(200).json().size();
-        assertTrue(afterFailover > before, "the failover merged the failed pool's locations: " + before + " → " + afterFailover);
+        assertEquals(
+                "COMPLETED",
+                Jobs.awaitEnd(operator(), failover, JOB_TIMEOUT).path("status").asText());
+        int afterFailover = viewer().get("lis/" + backupPool + "/locations")
+                .expect(200)
+                .json()
+                .size();
+        assertTrue(
+                afterFailover > before,
+                "the failover merged the failed pool's locations: " + before + " → " + afterFailover);
 
         // The restore job releases the locks it took when it ends: a second one (and a failback) can start after it.
         for (int round = 0; round < 2; round++) {
-            long restore = operator().post("lis/" + backupPool + "/restores", Map.of("from", pool)).expect(202).json().path("jobExecutionId").asLong();
-            assertEquals("COMPLETED", Jobs.awaitEnd(operator(), restore, JOB_TIMEOUT).path("status").asText());
+            long restore = operator()
+                    .post("lis/" + backupPool + "/restores", Map.of("from", pool))
+                    .expect(202)
+                    .json()
+                    .path("jobExecutionId")
+                    .asLong();
+            assertEquals(
+                    "COMPLETED",
+                    Jobs.awaitEnd(operator(), restore, JOB_TIMEOUT)
+                            .path("status")
+                            .asText());
         }
-        assertEquals(afterFailover, viewer().get("lis/" + backupPool + "/locations").expect(200).json().size(),
+        assertEquals(
+                afterFailover,
+                viewer().get("lis/" + backupPool + "/locations")
+                        .expect(200)
+                        .json()
+                        .size(),
                 "restoring the same backup again merges nothing new");
         operator().post("pools/" + pool + "/repair").expect(200);
-        assertEquals("COMPLETED", Jobs.awaitEnd(operator(), Pools.startFailback(operator(), pool, null), JOB_TIMEOUT).path("status").asText());
+        assertEquals(
+                "COMPLETED",
+                Jobs.awaitEnd(operator(), Pools.startFailback(operator(), pool, null), JOB_TIMEOUT)
+                        .path("status")
+                        .asText());
     }
 
     private static List<String> logLines(long execution) {
-        return StreamSupport.stream(operator().get("jobs/" + execution + "/log").expect(200).json().spliterator(), false)
-                .map(l -> l.path("line").asText()).toList();
+        return StreamSupport.stream(
+                        operator()
+                                .get("jobs/" + execution + "/log")
+                                .expect(200)
+                                .json()
+                                .spliterator(),
+                        false)
+                .map(l -> l.path("line").asText())
+                .toList();
     }
 
     private static JsonNode takeBackup(String pool) {
-        long execution = operator().post("lis/" + pool + "/backups").expect(202).json().path("jobExecutionId").asLong();
+        long execution = operator()
+                .post("lis/" + pool + "/backups")
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
         AtomicReference<JsonNode> found = new AtomicReference<>();
         Jobs.await("verified backup of " + pool + " by execution " + execution, JOB_TIMEOUT, () -> {
-            for (JsonNode b : viewer().get("lis/" + pool + "/backups").expect(200).json()) {
-                if (b.path("jobExecutionId").asLong() == execution && b.path("verified").asBoolean()) {
+            for (JsonNode b :
+                    viewer().get("lis/" + pool + "/backups").expect(200).json()) {
+                if (b.path("jobExecutionId").asLong() == execution
+                        && b.path("verified").asBoolean()) {
                     found.set(b);
                     return true;
                 }
@@ -236,13 +400,16 @@ class LisIT extends ProductIT {
     }
 
     private static long own(JsonNode locations) {
-        return StreamSupport.stream(locations.spliterator(), false).filter(l -> l.path("originPool").isNull()).count();
+        return StreamSupport.stream(locations.spliterator(), false)
+                .filter(l -> l.path("originPool").isNull())
+                .count();
     }
 
     private static long mergedFrom(JsonNode locations, String pool, Instant after) {
         return StreamSupport.stream(locations.spliterator(), false)
                 .filter(l -> pool.equals(l.path("originPool").asText(null)))
-                .filter(l -> !l.path("mergedAt").isNull() && Instant.parse(l.path("mergedAt").asText()).isAfter(after))
+                .filter(l -> !l.path("mergedAt").isNull()
+                        && Instant.parse(l.path("mergedAt").asText()).isAfter(after))
                 .count();
     }
 

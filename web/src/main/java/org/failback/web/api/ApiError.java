@@ -7,7 +7,10 @@ import jakarta.ws.rs.core.Response;
 public record ApiError(String code, String message) {
 
     public Response toResponse(int status) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(this).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(this)
+                .build();
     }
 
     static String codeFor(int status) {

@@ -35,8 +35,7 @@ public final class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
 
-    private ErrorMappers() {
-    }
+    private ErrorMappers() {}
 
     /** Unwraps what CDI interceptors and transactions wrap around the exceptions the domain throws. */
     static Response map(Throwable error) {
@@ -48,7 +47,8 @@ public final class ErrorMappers {
             return new ApiError(api.code(), api.getMessage()).toResponse(api.status());
         }
         if (cause instanceof ClientRefusedException refused) {
-            return new ApiError(refused.refusal().code(), refused.getMessage()).toResponse(refused.refusal().httpStatus());
+            return new ApiError(refused.refusal().code(), refused.getMessage())
+                    .toResponse(refused.refusal().httpStatus());
         }
         if (isNotFound(cause)) {
             return new ApiError("NOT_FOUND", cause.getMessage()).toResponse(404);
@@ -72,26 +72,37 @@ public final class ErrorMappers {
             return new ApiError("ILLEGAL_STATE", "changed concurrently by another request: try again").toResponse(409);
         }
         LOG.log(Level.SEVERE, "request failed", error);
-        return new ApiError("INTERNAL_ERROR", "internal error: " + error.getClass().getSimpleName()).toResponse(500);
+        return new ApiError(
+                        "INTERNAL_ERROR", "internal error: " + error.getClass().getSimpleName())
+                .toResponse(500);
     }
 
     private static boolean isOurs(Throwable error) {
-        return error instanceof ApiException || error instanceof IllegalTransitionException || error instanceof IllegalArgumentException
-                || error instanceof RejoinNotAllowedException || error instanceof ClientRefusedException || error instanceof JsonException
+        return error instanceof ApiException
+                || error instanceof IllegalTransitionException
+                || error instanceof IllegalArgumentException
+                || error instanceof RejoinNotAllowedException
+                || error instanceof ClientRefusedException
+                || error instanceof JsonException
                 || isNotFound(error)
-                || error instanceof JobRunningException || error instanceof BatchRuntimeException
+                || error instanceof JobRunningException
+                || error instanceof BatchRuntimeException
                 || error instanceof OptimisticLockException;
     }
 
     /** The job operator's refusals (restart of a completed execution, stop of an ended one, ...) are illegal states. */
     private static boolean isRefusedByJobOperator(Throwable error) {
-        return error instanceof JobRestartException || error instanceof JobExecutionNotRunningException
-                || error instanceof JobExecutionIsRunningException || error instanceof JobExecutionAlreadyCompleteException
+        return error instanceof JobRestartException
+                || error instanceof JobExecutionNotRunningException
+                || error instanceof JobExecutionIsRunningException
+                || error instanceof JobExecutionAlreadyCompleteException
                 || error instanceof JobExecutionNotMostRecentException;
     }
 
     private static boolean isNotFound(Throwable error) {
-        return error instanceof PoolNotFoundException || error instanceof UserNotFoundException || error instanceof SessionNotFoundException
+        return error instanceof PoolNotFoundException
+                || error instanceof UserNotFoundException
+                || error instanceof SessionNotFoundException
                 || error instanceof ExecutionNotFoundException;
     }
 

@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** The JSON API at /api: HTTP BASIC, roles checked per resource method. */
 @ApplicationPath("api")
-public class FailbackApi extends Application {
-}
+public class FailbackApi extends Application {}

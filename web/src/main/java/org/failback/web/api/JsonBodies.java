@@ -17,8 +17,7 @@ import java.util.stream.Collectors;
  */
 public final class JsonBodies {
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     /** The request body (read by {@link JsonValueReader}, an empty body being JSON null), which must be one object. */
     public static JsonObject object(JsonValue body) {
@@ -26,7 +25,8 @@ public final class JsonBodies {
             throw ApiException.badRequest("a JSON object body is required");
         }
         if (!(body instanceof JsonObject object)) {
-            throw ApiException.badRequest("the body must be a JSON object, not " + body.getValueType().name().toLowerCase(Locale.ROOT));
+            throw ApiException.badRequest("the body must be a JSON object, not "
+                    + body.getValueType().name().toLowerCase(Locale.ROOT));
         }
         return object;
     }
@@ -40,8 +40,9 @@ public final class JsonBodies {
         List<String> allowed = List.of(fields);
         for (String given : object.keySet()) {
             if (!allowed.contains(given)) {
-                throw ApiException.badRequest("unknown field '" + (given.length() > 40 ? given.substring(0, 40) + "…" : given)
-                        + "'; allowed: " + String.join(", ", fields));
+                throw ApiException.badRequest(
+                        "unknown field '" + (given.length() > 40 ? given.substring(0, 40) + "…" : given)
+                                + "'; allowed: " + String.join(", ", fields));
             }
         }
         return object;
@@ -111,7 +112,8 @@ public final class JsonBodies {
     }
 
     public static <E extends Enum<E>> Set<E> allExcept(Class<E> type, E excluded) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e != excluded)
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> e != excluded)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(type)));
     }
 

@@ -30,8 +30,14 @@ public class JsonValueReader implements MessageBodyReader<JsonValue> {
     }
 
     @Override
-    public JsonValue readFrom(Class<JsonValue> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                              MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
+    public JsonValue readFrom(
+            Class<JsonValue> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream entity)
+            throws IOException {
         PushbackInputStream body = new PushbackInputStream(entity, 1);
         int first = body.read();
         if (first < 0) {
@@ -41,7 +47,8 @@ public class JsonValueReader implements MessageBodyReader<JsonValue> {
         try (JsonReader reader = Json.createReader(new java.io.InputStreamReader(body, StandardCharsets.UTF_8))) {
             JsonValue value = reader.readValue();
             if (!type.isInstance(value)) {
-                throw ApiException.badRequest("request body must be a JSON " + type.getSimpleName().replace("Json", "").toLowerCase());
+                throw ApiException.badRequest("request body must be a JSON "
+                        + type.getSimpleName().replace("Json", "").toLowerCase());
             }
             return value;
         } catch (JsonException e) {

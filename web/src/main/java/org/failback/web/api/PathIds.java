@@ -6,8 +6,7 @@ package org.failback.web.api;
  */
 public final class PathIds {
 
-    private PathIds() {
-    }
+    private PathIds() {}
 
     public static long parse(String text, String what) {
         try {

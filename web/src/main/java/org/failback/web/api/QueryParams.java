@@ -9,8 +9,7 @@ import java.util.Set;
  */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static int integer(String text, String name, int min, int max, int defaultValue) {
         if (text == null || text.isEmpty()) {
@@ -24,7 +23,8 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // answered below with the same message as an out-of-range value
         }
-        throw ApiException.badRequest(name + " must be an integer from " + min + " to " + max + ", not '" + ApiException.shortened(text) + "'");
+        throw ApiException.badRequest(name + " must be an integer from " + min + " to " + max + ", not '"
+                + ApiException.shortened(text) + "'");
     }
 
     public static boolean bool(String text, String name, boolean defaultValue) {
@@ -42,7 +42,8 @@ public final class QueryParams {
         Set<String> allowed = Set.of(names);
         for (String given : uri.getQueryParameters().keySet()) {
             if (!allowed.contains(given)) {
-                throw ApiException.badRequest("unknown query parameter '" + ApiException.shortened(given) + "'; allowed: " + String.join(", ", names));
+                throw ApiException.badRequest("unknown query parameter '" + ApiException.shortened(given)
+                        + "'; allowed: " + String.join(", ", names));
             }
         }
     }

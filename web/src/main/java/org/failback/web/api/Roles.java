@@ -7,6 +7,5 @@ public final class Roles {
     public static final String VIEWER = "viewer";
     public static final String CLIENT = "client";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

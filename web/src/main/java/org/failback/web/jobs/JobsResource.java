@@ -30,7 +30,8 @@ import org.failback.web.api.QueryParams;
 @Produces(MediaType.APPLICATION_JSON)
 public class JobsResource {
 
-    private static final List<String> STATUSES = List.of("STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED", "COMPLETED", "ABANDONED");
+    private static final List<String> STATUSES =
+            List.of("STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED", "COMPLETED", "ABANDONED");
 
     @Inject
     JobViews views;
@@ -49,8 +50,10 @@ public class JobsResource {
 
     @GET
     @RolesAllowed({"viewer", "operator"})
-    public List<JobView> list(@QueryParam("pool") String pool, @QueryParam("status") String status,
-                              @QueryParam("limit") String limitText) {
+    public List<JobView> list(
+            @QueryParam("pool") String pool,
+            @QueryParam("status") String status,
+            @QueryParam("limit") String limitText) {
         int limit = QueryParams.integer(limitText, "limit", 1, 1000, 100);
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.badRequest("status must be one of " + STATUSES);
@@ -97,7 +100,8 @@ public class JobsResource {
     @Path("{id}/restart")
     @RolesAllowed("operator")
     public Response restart(@PathParam("id") String id, @Context SecurityContext security) {
-        long restarted = jobs.restart(executionId(id), security.getUserPrincipal().getName());
+        long restarted =
+                jobs.restart(executionId(id), security.getUserPrincipal().getName());
         return Response.accepted(Map.of("jobExecutionId", restarted)).build();
     }
 

@@ -37,8 +37,13 @@ public class PoolJobResource {
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @RolesAllowed("operator")
-    public Response start(@PathParam("pool") String pool, @PathParam("action") String action, @QueryParam("dryRun") String dryRunText,
-                          JsonObject body, @Context SecurityContext security, @Context UriInfo uri) {
+    public Response start(
+            @PathParam("pool") String pool,
+            @PathParam("action") String action,
+            @QueryParam("dryRun") String dryRunText,
+            JsonObject body,
+            @Context SecurityContext security,
+            @Context UriInfo uri) {
         PoolName name = PoolName.of(pool);
         // ?dryrun=true must not start the job as if no dry run had been asked for.
         QueryParams.allowOnly(uri, "dryRun");
@@ -59,7 +64,8 @@ public class PoolJobResource {
             return PoolJobService.Options.DEFAULT;
         }
         JsonBodies.object(body, failback ? FAILBACK_OPTIONS : FAILOVER_OPTIONS);
-        return new PoolJobService.Options(integer(body, "partitions"), integer(body, "itemCount"), integer(body, "maxUsers"));
+        return new PoolJobService.Options(
+                integer(body, "partitions"), integer(body, "itemCount"), integer(body, "maxUsers"));
     }
 
     private static Integer integer(JsonObject body, String key) {

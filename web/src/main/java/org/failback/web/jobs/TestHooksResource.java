@@ -6,11 +6,11 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import org.failback.batch.bench.FailbackBaselines;
 import org.failback.batch.jobs.FaultInjection;
 import org.failback.domain.pool.FrontEndPool;
@@ -43,7 +43,8 @@ public class TestHooksResource {
     @RolesAllowed("operator")
     public Response failFor(Map<String, Object> body) {
         requireEnabled();
-        String sip = SipUri.of(body == null ? "" : String.valueOf(body.get("sip"))).value();
+        String sip =
+                SipUri.of(body == null ? "" : String.valueOf(body.get("sip"))).value();
         Object times = body.get("transientTimes");
         if (times == null) {
             faults.failFor(sip);
@@ -69,11 +70,13 @@ public class TestHooksResource {
     @Path("bench/{pool}/{baseline: loop|set-based}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("operator")
-    public Map<String, Object> baseline(@PathParam("pool") String pool, @PathParam("baseline") String baseline) throws java.sql.SQLException {
+    public Map<String, Object> baseline(@PathParam("pool") String pool, @PathParam("baseline") String baseline)
+            throws java.sql.SQLException {
         requireEnabled();
         FrontEndPool target = pools.pool(PoolName.of(pool));
         baselines.resetToFailedOver(target.getId(), target.getBackupPool().getId());
-        double seconds = "loop".equals(baseline) ? baselines.keysetLoop(target.getId()) : baselines.setBased(target.getId());
+        double seconds =
+                "loop".equals(baseline) ? baselines.keysetLoop(target.getId()) : baselines.setBased(target.getId());
         return Map.of("baseline", baseline, "seconds", seconds);
     }
 

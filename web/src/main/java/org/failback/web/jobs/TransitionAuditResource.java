@@ -29,8 +29,7 @@ public class TransitionAuditResource {
     DataSource dataSource;
 
     /** The audit of one pool. */
-    public record Audit(String pool, Map<String, Long> transitions, long usersWithRepeatedTransition) {
-    }
+    public record Audit(String pool, Map<String, Long> transitions, long usersWithRepeatedTransition) {}
 
     @GET
     @RolesAllowed({"viewer", "operator"})
@@ -39,8 +38,9 @@ public class TransitionAuditResource {
         try (Connection c = dataSource.getConnection()) {
             int poolId = poolId(c, name);
             Map<String, Long> transitions = new LinkedHashMap<>();
-            try (PreparedStatement kinds = c.prepareStatement("SELECT t.from_status, t.to_status, COUNT(*) FROM user_transition t"
-                    + " WHERE t.pool_id = ? GROUP BY t.from_status, t.to_status ORDER BY 1, 2")) {
+            try (PreparedStatement kinds =
+                    c.prepareStatement("SELECT t.from_status, t.to_status, COUNT(*) FROM user_transition t"
+                            + " WHERE t.pool_id = ? GROUP BY t.from_status, t.to_status ORDER BY 1, 2")) {
                 kinds.setInt(1, poolId);
                 try (ResultSet rs = kinds.executeQuery()) {
                     while (rs.next()) {
@@ -49,8 +49,9 @@ public class TransitionAuditResource {
                 }
             }
             // A user may legitimately fail over and back twice (two outages); within one cycle no kind repeats.
-            try (PreparedStatement repeated = c.prepareStatement("SELECT COUNT(*) FROM (SELECT t.user_id FROM user_transition t WHERE t.pool_id = ?"
-                    + " GROUP BY t.user_id, t.from_status, t.to_status HAVING COUNT(*) > 1)")) {
+            try (PreparedStatement repeated = c.prepareStatement(
+                    "SELECT COUNT(*) FROM (SELECT t.user_id FROM user_transition t WHERE t.pool_id = ?"
+                            + " GROUP BY t.user_id, t.from_status, t.to_status HAVING COUNT(*) > 1)")) {
                 repeated.setInt(1, poolId);
                 try (ResultSet rs = repeated.executeQuery()) {
                     rs.next();

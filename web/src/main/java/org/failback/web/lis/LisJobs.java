@@ -47,7 +47,12 @@ public class LisJobs {
         Properties parameters = new Properties();
         parameters.setProperty("pool", from.value());
         parameters.setProperty("backupPool", into.value());
-        return started(poolJobs.startLocked(RESTORE_JOB, into, parameters), RESTORE_JOB, into, startedBy, "of pool " + from + " into " + into);
+        return started(
+                poolJobs.startLocked(RESTORE_JOB, into, parameters),
+                RESTORE_JOB,
+                into,
+                startedBy,
+                "of pool " + from + " into " + into);
     }
 
     /** Recorded like every product job, so it shows in GET /api/jobs with its log. */
@@ -64,7 +69,10 @@ public class LisJobs {
     private void refuseWhileRunning(String job, String parameter, PoolName pool) {
         List<Long> running = running(job, parameter, pool);
         if (!running.isEmpty()) {
-            throw new ApiException(409, "JOB_RUNNING", job + " for pool " + pool + " is already running (execution " + running.get(0) + ")");
+            throw new ApiException(
+                    409,
+                    "JOB_RUNNING",
+                    job + " for pool " + pool + " is already running (execution " + running.get(0) + ")");
         }
     }
 

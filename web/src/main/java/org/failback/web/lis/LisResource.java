@@ -3,6 +3,8 @@ package org.failback.web.lis;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,12 +12,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,12 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.failback.batch.dbadmin.LoggingOperationLog;
 import org.failback.batch.lis.LisBackupRepository;
 import org.failback.batch.lis.LisBackupService;
 import org.failback.batch.lis.LisLocationStore;
 import org.failback.batch.lis.LisStorage;
 import org.failback.batch.lis.StoredBackup;
-import org.failback.batch.dbadmin.LoggingOperationLog;
 import org.failback.domain.dbadmin.CorruptBackupException;
 import org.failback.domain.lis.LisBackupSchedule;
 import org.failback.domain.lis.LisLocation;
@@ -52,18 +52,44 @@ public class LisResource {
     @PathParam("pool")
     String poolParam;
 
-    public record LocationView(long id, String location, String houseNumber, String streetName, String city, String state,
-            String postalCode, String country, String subnet, String originPool, String mergedAt) {
+    public record LocationView(
+            long id,
+            String location,
+            String houseNumber,
+            String streetName,
+            String city,
+            String state,
+            String postalCode,
+            String country,
+            String subnet,
+            String originPool,
+            String mergedAt) {
 
         static LocationView of(LisLocation l, Map<Long, Instant> mergedAt) {
-            return new LocationView(l.id(), l.location(), l.houseNumber(), l.streetName(), l.city(), l.state(), l.postalCode(),
-                    l.country(), l.subnet(), l.originPool(), text(mergedAt.get(l.id())));
+            return new LocationView(
+                    l.id(),
+                    l.location(),
+                    l.houseNumber(),
+                    l.streetName(),
+                    l.city(),
+                    l.state(),
+                    l.postalCode(),
+                    l.country(),
+                    l.subnet(),
+                    l.originPool(),
+                    text(mergedAt.get(l.id())));
         }
     }
 
-    public record BackupView(String file, String takenAt, long bytes, String checksum, boolean verified, Long jobExecutionId,
-            String path, String verification) {
-    }
+    public record BackupView(
+            String file,
+            String takenAt,
+            long bytes,
+            String checksum,
+            boolean verified,
+            Long jobExecutionId,
+            String path,
+            String verification) {}
 
     public record ScheduleView(String pool, int everyMinutes, int keep, String nextRunAt) {
 
@@ -79,7 +105,9 @@ public class LisResource {
         PoolName pool = existingPool();
         try (Connection lis = LisStorage.current().open(pool)) {
             Map<Long, Instant> mergedAt = LisLocationStore.mergedAt(lis);
-            return LisLocationStore.list(lis).stream().map(l -> LocationView.of(l, mergedAt)).toList();
+            return LisLocationStore.list(lis).stream()
+                    .map(l -> LocationView.of(l, mergedAt))
+                    .toList();
         }
     }
 
@@ -88,13 +116,22 @@ public class LisResource {
     @RolesAllowed(Roles.OPERATOR)
     public Response addLocation(JsonValue body) throws SQLException {
         PoolName pool = existingPool();
-        JsonObject json = JsonBodies.object(body, "location", "houseNumber", "streetName", "city", "state", "postalCode", "country", "subnet");
-        LisLocation location = LisLocation.of(JsonBodies.string(json, "location"), JsonBodies.string(json, "houseNumber", null),
-                JsonBodies.string(json, "streetName", null), JsonBodies.string(json, "city"), JsonBodies.string(json, "state", null),
-                JsonBodies.string(json, "postalCode", null), JsonBodies.string(json, "country"), JsonBodies.string(json, "subnet", null));
+        JsonObject json = JsonBodies.object(
+                body, "location", "houseNumber", "streetName", "city", "state", "postalCode", "country", "subnet");
+        LisLocation location = LisLocation.of(
+                JsonBodies.string(json, "location"),
+                JsonBodies.string(json, "houseNumber", null),
+                JsonBodies.string(json, "streetName", null),
+                JsonBodies.string(json, "city"),
+                JsonBodies.string(json, "state", null),
+                JsonBodies.string(json, "postalCode", null),
+                JsonBodies.string(json, "country"),
+                JsonBodies.string(json, "subnet", null));
         try (Connection lis = LisStorage.current().open(pool)) {
             LisLocation stored = LisLocationStore.insert(lis, location);
-            return Response.status(201).entity(LocationView.of(stored, Map.of())).build();
+            return Response.status(201)
+                    .entity(LocationView.of(stored, Map.of()))
+                    .build();
         }
     }
 
@@ -103,7 +140,10 @@ public class LisResource {
     @RolesAllowed(Roles.OPERATOR)
     public Response backup(@Context SecurityContext security) throws SQLException {
         PoolName pool = existingPool();
-        return Response.accepted(Map.of("jobExecutionId", jobs.startBackup(pool, security.getUserPrincipal().getName()))).build();
+        return Response.accepted(Map.of(
+                        "jobExecutionId",
+                        jobs.startBackup(pool, security.getUserPrincipal().getName())))
+                .build();
     }
 
     @GET
@@ -113,10 +153,18 @@ public class LisResource {
         PoolName pool = existingPool();
         LisStorage storage = LisStorage.current();
         try (Connection c = dataSource.getConnection()) {
-            return new LisBackupRepository(c).list(pool).stream()
-                    .map(b -> new BackupView(b.fileName(), text(b.takenAt()), b.bytes(), b.sha256(), b.verified(), b.jobExecutionId(),
-                            storage.backupShare(pool).file(b.fileName()).toString(), b.verification()))
-                    .toList();
+            return new LisBackupRepository(c)
+                    .list(pool).stream()
+                            .map(b -> new BackupView(
+                                    b.fileName(),
+                                    text(b.takenAt()),
+                                    b.bytes(),
+                                    b.sha256(),
+                                    b.verified(),
+                                    b.jobExecutionId(),
+                                    storage.backupShare(pool).file(b.fileName()).toString(),
+                                    b.verification()))
+                            .toList();
         }
     }
 
@@ -126,7 +174,9 @@ public class LisResource {
     public ScheduleView schedule() throws SQLException {
         PoolName pool = existingPool();
         try (Connection c = dataSource.getConnection()) {
-            return new LisBackupRepository(c).schedule(pool).map(ScheduleView::of)
+            return new LisBackupRepository(c)
+                    .schedule(pool)
+                    .map(ScheduleView::of)
                     .orElseThrow(() -> ApiException.notFound("pool " + pool + " has no LIS backup schedule"));
         }
     }
@@ -138,9 +188,11 @@ public class LisResource {
     public ScheduleView putSchedule(JsonValue body) throws SQLException {
         PoolName pool = existingPool();
         JsonObject json = JsonBodies.object(body, "everyMinutes", "keep");
-        LisBackupSchedule schedule = new LisBackupSchedule(pool.value(),
+        LisBackupSchedule schedule = new LisBackupSchedule(
+                pool.value(),
                 JsonBodies.integer(json, "everyMinutes", 1, LisBackupSchedule.MAX_EVERY_MINUTES),
-                JsonBodies.integer(json, "keep", 1, LisBackupSchedule.MAX_KEEP), Instant.now());
+                JsonBodies.integer(json, "keep", 1, LisBackupSchedule.MAX_KEEP),
+                Instant.now());
         try (Connection c = dataSource.getConnection()) {
             new LisBackupRepository(c).saveSchedule(schedule);
         }
@@ -160,7 +212,8 @@ public class LisResource {
         if (from.equals(into)) {
             throw ApiException.badRequest("from must name another pool than " + into);
         }
-        LisBackupService service = new LisBackupService(LisStorage.current(), new LoggingOperationLog("[lis restore check] "));
+        LisBackupService service =
+                new LisBackupService(LisStorage.current(), new LoggingOperationLog("[lis restore check] "));
         try (Connection c = dataSource.getConnection()) {
             LisBackupRepository backups = new LisBackupRepository(c);
             if (backups.poolId(from).isEmpty()) {
@@ -168,7 +221,10 @@ public class LisResource {
             }
             Optional<StoredBackup> latest = backups.latestVerified(from);
             if (latest.isEmpty()) {
-                throw new ApiException(409, "NO_LIS_BACKUP", "no LIS backup of pool " + from + ": take one with POST /api/lis/" + from + "/backups");
+                throw new ApiException(
+                        409,
+                        "NO_LIS_BACKUP",
+                        "no LIS backup of pool " + from + ": take one with POST /api/lis/" + from + "/backups");
             }
             try {
                 service.checkChecksum(latest.get());
@@ -176,7 +232,11 @@ public class LisResource {
                 throw new ApiException(409, "BACKUP_CORRUPT", e.getMessage());
             }
         }
-        return Response.accepted(Map.of("jobExecutionId", jobs.startRestore(from, into, security.getUserPrincipal().getName()))).build();
+        return Response.accepted(Map.of(
+                        "jobExecutionId",
+                        jobs.startRestore(
+                                from, into, security.getUserPrincipal().getName())))
+                .build();
     }
 
     /** Instants go out as ISO-8601 text whatever JSON provider the server picks. */

@@ -4,8 +4,8 @@ import jakarta.batch.operations.JobSecurityException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
-import java.util.Date;
 import java.time.Instant;
+import java.util.Date;
 
 /** The last job execution recorded for a pool, as far as the job repository still knows it. */
 public record LastJob(long id, String jobName, String status, Instant startTime, Instant endTime) {
@@ -16,8 +16,12 @@ public record LastJob(long id, String jobName, String status, Instant startTime,
         }
         try {
             JobExecution execution = BatchRuntime.getJobOperator().getJobExecution(executionId);
-            return new LastJob(executionId, execution.getJobName(), execution.getBatchStatus().name(),
-                    instant(execution.getStartTime()), instant(execution.getEndTime()));
+            return new LastJob(
+                    executionId,
+                    execution.getJobName(),
+                    execution.getBatchStatus().name(),
+                    instant(execution.getStartTime()),
+                    instant(execution.getEndTime()));
         } catch (NoSuchJobExecutionException | JobSecurityException e) {
             // The pool row outlived the repository entry (purged or another repository): the id is still worth showing.
             return new LastJob(executionId, null, null, null, null);

@@ -42,7 +42,9 @@ public class PoolResource {
     @GET
     public List<PoolSummary> list() {
         Map<Integer, Long> homed = users.homedUsersPerPool();
-        return pools.pools().stream().map(p -> PoolSummary.of(p, homed.getOrDefault(p.getId(), 0L))).toList();
+        return pools.pools().stream()
+                .map(p -> PoolSummary.of(p, homed.getOrDefault(p.getId(), 0L)))
+                .toList();
     }
 
     @GET
@@ -81,18 +83,28 @@ public class PoolResource {
     @RolesAllowed(Roles.OPERATOR)
     public PoolDetails settings(@PathParam("pool") String pool, JsonValue body) {
         PoolName name = PoolName.of(pool);
-        int seconds = JsonBodies.integer(JsonBodies.object(body, "resiliencyTimerSeconds"), "resiliencyTimerSeconds",
-                FrontEndPool.MIN_RESILIENCY_TIMER_SECONDS, FrontEndPool.MAX_RESILIENCY_TIMER_SECONDS);
+        int seconds = JsonBodies.integer(
+                JsonBodies.object(body, "resiliencyTimerSeconds"),
+                "resiliencyTimerSeconds",
+                FrontEndPool.MIN_RESILIENCY_TIMER_SECONDS,
+                FrontEndPool.MAX_RESILIENCY_TIMER_SECONDS);
         return details(pools.changeResiliencyTimer(name, seconds));
     }
 
     @GET
     @Path("{pool}/users")
-    public UserPageJson users(@PathParam("pool") String pool, @QueryParam("status") String status, @QueryParam("q") String q,
-                              @QueryParam("after") String after, @QueryParam("page") String page, @QueryParam("size") String size) {
+    public UserPageJson users(
+            @PathParam("pool") String pool,
+            @QueryParam("status") String status,
+            @QueryParam("q") String q,
+            @QueryParam("after") String after,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         PoolName name = PoolName.of(pool);
         UserQuery query = new UserQuery(
-                status == null || status.isEmpty() ? null : JsonBodies.enumValue(status, "status", FailbackStatus.class),
+                status == null || status.isEmpty()
+                        ? null
+                        : JsonBodies.enumValue(status, "status", FailbackStatus.class),
                 q == null || q.isEmpty() ? null : q,
                 after == null || after.isEmpty() ? null : SipUri.of(after),
                 QueryParams.integer(page, "page", 0, UserQuery.MAX_PAGE, 0),

@@ -7,7 +7,11 @@ import org.failback.domain.pool.PoolState;
 public record PoolSummary(String name, String site, String backupPool, PoolState state, long homedUsers) {
 
     static PoolSummary of(FrontEndPool pool, long homedUsers) {
-        return new PoolSummary(pool.getName(), pool.getSite().getName(),
-                pool.getBackupPool() == null ? null : pool.getBackupPool().getName(), pool.getState(), homedUsers);
+        return new PoolSummary(
+                pool.getName(),
+                pool.getSite().getName(),
+                pool.getBackupPool() == null ? null : pool.getBackupPool().getName(),
+                pool.getState(),
+                homedUsers);
     }
 }

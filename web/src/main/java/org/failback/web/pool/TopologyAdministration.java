@@ -30,7 +30,8 @@ public class TopologyAdministration {
         try (Connection connection = dataSource.getConnection()) {
             for (PoolName pool : new PoolName[] {request.pool(), request.backupPool()}) {
                 if (idOf(connection, "fe_pool", pool).isPresent()) {
-                    throw new ApiException(409, "ALREADY_EXISTS", "a Front End pool named '" + pool + "' exists already");
+                    throw new ApiException(
+                            409, "ALREADY_EXISTS", "a Front End pool named '" + pool + "' exists already");
                 }
             }
             TopologyWriter writer = new TopologyWriter(connection);
@@ -72,7 +73,8 @@ public class TopologyAdministration {
     }
 
     private static boolean linked(Connection connection, int siteA, int siteB) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM site_link WHERE site_a = ? AND site_b = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT 1 FROM site_link WHERE site_a = ? AND site_b = ?")) {
             query.setInt(1, Math.min(siteA, siteB));
             query.setInt(2, Math.max(siteA, siteB));
             try (ResultSet rs = query.executeQuery()) {

@@ -41,9 +41,13 @@ public class TopologyResource {
         topology.createPair(request);
         var pool = pools.pool(request.pool());
         var backup = pools.pool(request.backupPool());
-        return Response.created(UriBuilder.fromPath("/api/pools/{pool}").build(request.pool().value()))
-                .entity(Map.of("pool", PoolDetails.of(pool, users.counts(pool), null),
-                        "backupPool", PoolDetails.of(backup, users.counts(backup), null)))
+        return Response.created(UriBuilder.fromPath("/api/pools/{pool}")
+                        .build(request.pool().value()))
+                .entity(Map.of(
+                        "pool",
+                        PoolDetails.of(pool, users.counts(pool), null),
+                        "backupPool",
+                        PoolDetails.of(backup, users.counts(backup), null)))
                 .build();
     }
 }

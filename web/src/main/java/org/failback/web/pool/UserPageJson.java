@@ -7,6 +7,10 @@ import org.failback.domain.registrar.UserPage;
 public record UserPageJson(long total, int page, int size, List<UserItem> items) {
 
     static UserPageJson of(UserPage page) {
-        return new UserPageJson(page.total(), page.page(), page.size(), page.items().stream().map(UserItem::of).toList());
+        return new UserPageJson(
+                page.total(),
+                page.page(),
+                page.size(),
+                page.items().stream().map(UserItem::of).toList());
     }
 }

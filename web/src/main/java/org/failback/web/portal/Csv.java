@@ -1,16 +1,15 @@
 package org.failback.web.portal;
 
-import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.io.Writer;
 import org.failback.web.api.Roles;
 
 /** RFC 4180 lines; a cell that a spreadsheet would run as a formula is prefixed with a quote (CSV injection). */
 final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** Exports are read-only views: any portal role may have them; anything else is refused before any work. */
     static boolean allowed(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.failback.batch.jobs.JobView;
 import org.failback.batch.jobs.JobViews;
 import org.failback.batch.lis.LisBackupRepository;
 import org.failback.batch.lis.StoredBackup;
-import javax.sql.DataSource;
 import org.failback.domain.pool.FrontEndPool;
 import org.failback.domain.pool.PoolName;
 import org.failback.domain.pool.PoolService;
@@ -49,31 +49,43 @@ public class Dashboard {
     private List<LisRow> lisBackups;
 
     /** One Front End pool on the dashboard. */
-    public record PoolRow(String name, String site, String backupPool, String state, boolean repaired, PoolUserCounts counts,
-                          Long lastJobId) {
-    }
+    public record PoolRow(
+            String name,
+            String site,
+            String backupPool,
+            String state,
+            boolean repaired,
+            PoolUserCounts counts,
+            Long lastJobId) {}
 
     /** The newest LIS backup of a pool; file null when it has none. */
-    public record LisRow(String pool, String file, Instant takenAt, long bytes, String checksum, boolean verified) {
-    }
+    public record LisRow(String pool, String file, Instant takenAt, long bytes, String checksum, boolean verified) {}
 
     /** A site (data centre) and the pools it holds. */
-    public record SiteRow(String name, List<PoolRow> pools) {
-    }
+    public record SiteRow(String name, List<PoolRow> pools) {}
 
     @PostConstruct
     void load() {
         poolRows = new ArrayList<>();
         Map<String, List<PoolRow>> bySite = new TreeMap<>();
         for (FrontEndPool pool : pools.pools()) {
-            PoolRow row = new PoolRow(pool.getName(), pool.getSite().getName(),
-                    pool.getBackupPool() == null ? null : pool.getBackupPool().getName(), pool.getState().name(), pool.isRepaired(),
-                    users.counts(pool), pool.getLastJobExecutionId());
+            PoolRow row = new PoolRow(
+                    pool.getName(),
+                    pool.getSite().getName(),
+                    pool.getBackupPool() == null ? null : pool.getBackupPool().getName(),
+                    pool.getState().name(),
+                    pool.isRepaired(),
+                    users.counts(pool),
+                    pool.getLastJobExecutionId());
             poolRows.add(row);
             bySite.computeIfAbsent(row.site(), s -> new ArrayList<>()).add(row);
         }
-        sites = bySite.entrySet().stream().map(e -> new SiteRow(e.getKey(), e.getValue())).toList();
-        runningJobs = jobs.list(null, null, RECENT_RUNS).stream().filter(JobPage::running).toList();
+        sites = bySite.entrySet().stream()
+                .map(e -> new SiteRow(e.getKey(), e.getValue()))
+                .toList();
+        runningJobs = jobs.list(null, null, RECENT_RUNS).stream()
+                .filter(JobPage::running)
+                .toList();
         lisBackups = lastLisBackups();
     }
 
@@ -82,9 +94,19 @@ public class Dashboard {
         try (Connection c = dataSource.getConnection()) {
             LisBackupRepository backups = new LisBackupRepository(c);
             for (PoolRow pool : poolRows) {
-                StoredBackup last = backups.list(PoolName.of(pool.name())).stream().findFirst().orElse(null);
-                rows.add(last == null ? new LisRow(pool.name(), null, null, 0, null, false)
-                        : new LisRow(pool.name(), last.fileName(), last.takenAt(), last.bytes(), last.sha256(), last.verified()));
+                StoredBackup last = backups.list(PoolName.of(pool.name())).stream()
+                        .findFirst()
+                        .orElse(null);
+                rows.add(
+                        last == null
+                                ? new LisRow(pool.name(), null, null, 0, null, false)
+                                : new LisRow(
+                                        pool.name(),
+                                        last.fileName(),
+                                        last.takenAt(),
+                                        last.bytes(),
+                                        last.sha256(),
+                                        last.verified()));
             }
         } catch (SQLException e) {
             Messages.error("LIS backups cannot be read: " + e.getMessage());

@@ -104,7 +104,9 @@ public class JobPage implements Serializable {
         JsonArrayBuilder rates = Json.createArrayBuilder();
         labels.add("0 s");
         if (samples.size() < 2 && job.startTime() != null && job.endTime() != null) {
-            double seconds = Math.max(0.001, java.time.Duration.between(job.startTime(), job.endTime()).toMillis() / 1000.0);
+            double seconds = Math.max(
+                    0.001,
+                    java.time.Duration.between(job.startTime(), job.endTime()).toMillis() / 1000.0);
             long average = Math.round(job.itemsDone() / seconds);
             rates.add(average);
             labels.add(String.format(Locale.ROOT, "%.1f s", seconds));
@@ -121,26 +123,55 @@ public class JobPage implements Serializable {
         }
         return Json.createObjectBuilder()
                 .add("type", "line")
-                .add("data", Json.createObjectBuilder()
-                        .add("labels", labels)
-                        .add("datasets", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                                .add("label", "items/s")
-                                .add("data", rates)
-                                .add("borderColor", "#2563eb")
-                                .add("backgroundColor", "rgba(37,99,235,0.12)")
-                                .add("fill", true)
-                                .add("pointRadius", 0)
-                                .add("tension", 0.25))))
-                .add("options", Json.createObjectBuilder()
-                        .add("animation", false)
-                        .add("maintainAspectRatio", false)
-                        .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false)))
-                        .add("scales", Json.createObjectBuilder()
-                                .add("y", Json.createObjectBuilder().add("beginAtZero", true)
-                                        .add("title", Json.createObjectBuilder().add("display", true).add("text", "items/s")))
-                                .add("x", Json.createObjectBuilder()
-                                        .add("title", Json.createObjectBuilder().add("display", true).add("text", "time since start")))))
-                .build().toString();
+                .add(
+                        "data",
+                        Json.createObjectBuilder()
+                                .add("labels", labels)
+                                .add(
+                                        "datasets",
+                                        Json.createArrayBuilder()
+                                                .add(Json.createObjectBuilder()
+                                                        .add("label", "items/s")
+                                                        .add("data", rates)
+                                                        .add("borderColor", "#2563eb")
+                                                        .add("backgroundColor", "rgba(37,99,235,0.12)")
+                                                        .add("fill", true)
+                                                        .add("pointRadius", 0)
+                                                        .add("tension", 0.25))))
+                .add(
+                        "options",
+                        Json.createObjectBuilder()
+                                .add("animation", false)
+                                .add("maintainAspectRatio", false)
+                                .add(
+                                        "plugins",
+                                        Json.createObjectBuilder()
+                                                .add(
+                                                        "legend",
+                                                        Json.createObjectBuilder()
+                                                                .add("display", false)))
+                                .add(
+                                        "scales",
+                                        Json.createObjectBuilder()
+                                                .add(
+                                                        "y",
+                                                        Json.createObjectBuilder()
+                                                                .add("beginAtZero", true)
+                                                                .add(
+                                                                        "title",
+                                                                        Json.createObjectBuilder()
+                                                                                .add("display", true)
+                                                                                .add("text", "items/s")))
+                                                .add(
+                                                        "x",
+                                                        Json.createObjectBuilder()
+                                                                .add(
+                                                                        "title",
+                                                                        Json.createObjectBuilder()
+                                                                                .add("display", true)
+                                                                                .add("text", "time since start")))))
+                .build()
+                .toString();
     }
 
     public String stop() {

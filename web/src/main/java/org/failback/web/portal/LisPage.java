@@ -86,7 +86,8 @@ public class LisPage implements Serializable {
             if (everyMinutes == null || keep == null) {
                 throw new IllegalArgumentException("every minutes and keep are both required");
             }
-            new LisBackupRepository(c).saveSchedule(new LisBackupSchedule(PoolName.of(name).value(), everyMinutes, keep, Instant.now()));
+            new LisBackupRepository(c)
+                    .saveSchedule(new LisBackupSchedule(PoolName.of(name).value(), everyMinutes, keep, Instant.now()));
             Messages.info("LIS backups of " + name + " every " + everyMinutes + " min, keeping " + keep);
         } catch (IllegalArgumentException | SQLException e) {
             Messages.error("Schedule refused: " + e.getMessage());

@@ -6,8 +6,7 @@ import jakarta.faces.context.FacesContext;
 /** Faces messages shown by the pages' growl. */
 final class Messages {
 
-    private Messages() {
-    }
+    private Messages() {}
 
     static void info(String summary) {
         add(FacesMessage.SEVERITY_INFO, summary);

@@ -5,12 +5,18 @@ import org.failback.domain.pool.PoolState;
 
 /** What an operator can do to a Front End pool from its page, when it is allowed, and what it will do. */
 public enum PoolAction {
-    OUTAGE("Declare outage", "The pool is declared down: users signed in to it are signed out, their peer-to-peer sessions and the"
-            + " conferences they organise are terminated, and the resiliency timer starts."),
+    OUTAGE(
+            "Declare outage",
+            "The pool is declared down: users signed in to it are signed out, their peer-to-peer sessions and the"
+                    + " conferences they organise are terminated, and the resiliency timer starts."),
     RECOVER("Recover", "The pool came back before failover: it returns to NORMAL and its users sign in to it again."),
-    FAILOVER("Fail over", "The pool's users are served by the backup pool, and its latest LIS backup is restored there."),
+    FAILOVER(
+            "Fail over",
+            "The pool's users are served by the backup pool, and its latest LIS backup is restored there."),
     REPAIR("Mark repaired", "The home pool is restored and can take its users back: failback becomes possible."),
-    FAILBACK("Fail back", "The pool's users are moved home from the backup pool; the pool returns to NORMAL when all are DONE.");
+    FAILBACK(
+            "Fail back",
+            "The pool's users are moved home from the backup pool; the pool returns to NORMAL when all are DONE.");
 
     private final String title;
     private final String description;

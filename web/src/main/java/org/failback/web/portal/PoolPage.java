@@ -59,10 +59,19 @@ public class PoolPage implements Serializable {
     private transient Snapshot snapshot;
 
     /** What the page shows of the pool, read once per request. */
-    public record Snapshot(String name, String site, String backupPool, String state, boolean repaired, int resiliencyTimerSeconds,
-                           Instant outageAt, Instant failoverCompletedAt, Instant failbackCompletedAt, PoolUserCounts counts,
-                           Set<PoolAction> allowed, JobView lastJob) {
-    }
+    public record Snapshot(
+            String name,
+            String site,
+            String backupPool,
+            String state,
+            boolean repaired,
+            int resiliencyTimerSeconds,
+            Instant outageAt,
+            Instant failoverCompletedAt,
+            Instant failbackCompletedAt,
+            PoolUserCounts counts,
+            Set<PoolAction> allowed,
+            JobView lastJob) {}
 
     /** f:viewAction on the first request: an unknown or malformed name shows a message instead of the pool. */
     public void open() {
@@ -107,9 +116,19 @@ public class PoolPage implements Serializable {
                 last = null;
             }
         }
-        return new Snapshot(pool.getName(), pool.getSite().getName(), pool.getBackupPool() == null ? null : pool.getBackupPool().getName(),
-                pool.getState().name(), pool.isRepaired(), pool.getResiliencyTimerSeconds(), pool.getOutageAt(),
-                pool.getFailoverCompletedAt(), pool.getFailbackCompletedAt(), directory.counts(pool), allowed, last);
+        return new Snapshot(
+                pool.getName(),
+                pool.getSite().getName(),
+                pool.getBackupPool() == null ? null : pool.getBackupPool().getName(),
+                pool.getState().name(),
+                pool.isRepaired(),
+                pool.getResiliencyTimerSeconds(),
+                pool.getOutageAt(),
+                pool.getFailoverCompletedAt(),
+                pool.getFailbackCompletedAt(),
+                directory.counts(pool),
+                allowed,
+                last);
     }
 
     public List<PoolAction> getActions() {
@@ -121,7 +140,9 @@ public class PoolPage implements Serializable {
     }
 
     public boolean isLastJobRunning() {
-        return getPool() != null && getPool().lastJob() != null && JobPage.running(getPool().lastJob());
+        return getPool() != null
+                && getPool().lastJob() != null
+                && JobPage.running(getPool().lastJob());
     }
 
     /** Opens the confirmation of an action; for a job, with its dry-run plan. */
@@ -140,7 +161,9 @@ public class PoolPage implements Serializable {
             return;
         }
         try {
-            plan = jobs.plan(pending == PoolAction.FAILOVER ? PoolJobService.FAILOVER : PoolJobService.FAILBACK, poolName,
+            plan = jobs.plan(
+                    pending == PoolAction.FAILOVER ? PoolJobService.FAILOVER : PoolJobService.FAILBACK,
+                    poolName,
                     pending == PoolAction.FAILBACK ? maxUsers : null);
         } catch (RuntimeException e) {
             planError = e.getMessage();
@@ -161,12 +184,14 @@ public class PoolPage implements Serializable {
                 case RECOVER -> run(() -> pools.recover(poolName));
                 case REPAIR -> run(() -> pools.repair(poolName));
                 case FAILOVER -> jobs.startFailover(poolName, PoolJobService.Options.DEFAULT, user.getName());
-                case FAILBACK -> jobs.startFailback(poolName, new PoolJobService.Options(null, null, maxUsers), user.getName());
+                case FAILBACK ->
+                    jobs.startFailback(poolName, new PoolJobService.Options(null, null, maxUsers), user.getName());
             };
             if (execution != null) {
                 return "job?faces-redirect=true&id=" + execution;
             }
-            Messages.info(action.getTitle() + ": done, pool " + name + " is " + pools.pool(poolName).getState());
+            Messages.info(action.getTitle() + ": done, pool " + name + " is "
+                    + pools.pool(poolName).getState());
         } catch (RuntimeException e) {
             Messages.error(action.getTitle() + " refused: " + e.getMessage());
         }

@@ -38,6 +38,7 @@ public class PoolUsersModel extends LazyDataModel<UserItem> {
     private String invalidSearch;
     /** For the current filter and order: the row index a page starts at → the last SIP URI before it. */
     private final Map<Integer, String> lastSipBefore = new HashMap<>();
+
     private String countedFilter;
     private long counted;
     private long countedAt;
@@ -65,7 +66,8 @@ public class PoolUsersModel extends LazyDataModel<UserItem> {
     }
 
     @Override
-    public List<UserItem> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<UserItem> load(
+            int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         if (!filter(filterBy)) {
             rows = List.of();
             return rows;
@@ -128,7 +130,9 @@ public class PoolUsersModel extends LazyDataModel<UserItem> {
 
     @Override
     public UserItem getRowData(String rowKey) {
-        return rows == null ? null : rows.stream().filter(u -> u.sip().equals(rowKey)).findFirst().orElse(null);
+        return rows == null
+                ? null
+                : rows.stream().filter(u -> u.sip().equals(rowKey)).findFirst().orElse(null);
     }
 
     /** The status filter in use, for the CSV export of the current filter. */

@@ -13,7 +13,8 @@ import java.util.Locale;
 @ApplicationScoped
 public class PortalFormat {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     public String time(Instant at) {
         return at == null ? "–" : TIME.format(at);
@@ -23,7 +24,8 @@ public class PortalFormat {
         if (start == null) {
             return "–";
         }
-        return seconds(Duration.between(start, end == null ? Instant.now() : end).toMillis() / 1000.0);
+        return seconds(
+                Duration.between(start, end == null ? Instant.now() : end).toMillis() / 1000.0);
     }
 
     public String seconds(Number seconds) {
@@ -38,7 +40,8 @@ public class PortalFormat {
             return String.format(Locale.ROOT, s < 10 ? "%.1f s" : "%.0f s", s);
         }
         long whole = Math.round(s);
-        return whole < 3600 ? String.format(Locale.ROOT, "%d min %02d s", whole / 60, whole % 60)
+        return whole < 3600
+                ? String.format(Locale.ROOT, "%d min %02d s", whole / 60, whole % 60)
                 : String.format(Locale.ROOT, "%d h %02d min", whole / 3600, whole % 3600 / 60);
     }
 

@@ -14,7 +14,9 @@ import org.failback.web.api.Roles;
 public class PortalUser {
 
     public String getName() {
-        return external().getUserPrincipal() == null ? null : external().getUserPrincipal().getName();
+        return external().getUserPrincipal() == null
+                ? null
+                : external().getUserPrincipal().getName();
     }
 
     public boolean isOperator() {

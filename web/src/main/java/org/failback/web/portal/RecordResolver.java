@@ -24,7 +24,8 @@ public class RecordResolver extends ELResolver {
             context.setPropertyResolved(base, property);
             return value;
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new ELException("cannot read " + property + " of " + base.getClass().getSimpleName(), e);
+            throw new ELException(
+                    "cannot read " + property + " of " + base.getClass().getSimpleName(), e);
         }
     }
 
@@ -41,7 +42,8 @@ public class RecordResolver extends ELResolver {
     @Override
     public void setValue(ELContext context, Object base, Object property, Object value) {
         if (component(base, property) != null) {
-            throw new PropertyNotWritableException(property + " of " + base.getClass().getSimpleName() + " is read-only");
+            throw new PropertyNotWritableException(
+                    property + " of " + base.getClass().getSimpleName() + " is read-only");
         }
     }
 

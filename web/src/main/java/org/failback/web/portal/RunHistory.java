@@ -14,7 +14,8 @@ import org.failback.domain.pool.PoolName;
 @ApplicationScoped
 public class RunHistory {
 
-    public static final List<String> STATUSES = List.of("STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED", "COMPLETED", "ABANDONED");
+    public static final List<String> STATUSES =
+            List.of("STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED", "COMPLETED", "ABANDONED");
     static final int PAGE_LIMIT = 200;
     static final int EXPORT_LIMIT = 10_000;
 
@@ -41,7 +42,8 @@ public class RunHistory {
     /** "step 1.2 s; step 0.3 s" in execution order. */
     public static String stepDurations(JobView job) {
         return job.steps().stream()
-                .map(s -> s.name() + " " + (s.startTime() == null ? "–" : seconds(s.startTime(), s.endTime())) + " " + s.status())
+                .map(s -> s.name() + " " + (s.startTime() == null ? "–" : seconds(s.startTime(), s.endTime())) + " "
+                        + s.status())
                 .collect(Collectors.joining("; "));
     }
 
@@ -49,7 +51,8 @@ public class RunHistory {
         if (start == null) {
             return "";
         }
-        long millis = Duration.between(start, end == null ? java.time.Instant.now() : end).toMillis();
+        long millis = Duration.between(start, end == null ? java.time.Instant.now() : end)
+                .toMillis();
         return String.format(Locale.ROOT, "%.3f s", millis / 1000.0);
     }
 

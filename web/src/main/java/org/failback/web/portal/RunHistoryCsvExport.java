@@ -24,12 +24,38 @@ public class RunHistoryCsvExport extends HttpServlet {
             return;
         }
         Writer out = Csv.attachment(response, "run-history.csv");
-        Csv.line(out, "execution", "job", "pool", "started_by", "restart_of", "start_time", "end_time", "duration_s", "status",
-                "exit_status", "items_done", "items_total", "steps");
-        for (JobView run : history.runs(request.getParameter("pool"), request.getParameter("status"), RunHistory.EXPORT_LIMIT)) {
-            Csv.line(out, run.id(), run.jobName(), run.pool(), run.startedBy(), run.restartOf(), run.startTime(), run.endTime(),
-                    RunHistory.seconds(run.startTime(), run.endTime()).replace(" s", ""), run.status(), run.exitStatus(), run.itemsDone(),
-                    run.itemsTotal(), RunHistory.stepDurations(run));
+        Csv.line(
+                out,
+                "execution",
+                "job",
+                "pool",
+                "started_by",
+                "restart_of",
+                "start_time",
+                "end_time",
+                "duration_s",
+                "status",
+                "exit_status",
+                "items_done",
+                "items_total",
+                "steps");
+        for (JobView run :
+                history.runs(request.getParameter("pool"), request.getParameter("status"), RunHistory.EXPORT_LIMIT)) {
+            Csv.line(
+                    out,
+                    run.id(),
+                    run.jobName(),
+                    run.pool(),
+                    run.startedBy(),
+                    run.restartOf(),
+                    run.startTime(),
+                    run.endTime(),
+                    RunHistory.seconds(run.startTime(), run.endTime()).replace(" s", ""),
+                    run.status(),
+                    run.exitStatus(),
+                    run.itemsDone(),
+                    run.itemsTotal(),
+                    RunHistory.stepDurations(run));
         }
         out.flush();
     }

@@ -24,7 +24,8 @@ public class SessionEndedAjaxFilter extends HttpFilter {
             + "<partial-response><changes><eval><![CDATA[window.location.reload();]]></eval></changes></partial-response>";
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         if (!"partial/ajax".equals(request.getHeader("Faces-Request"))) {
             chain.doFilter(request, response);
             return;

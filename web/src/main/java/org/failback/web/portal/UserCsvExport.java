@@ -45,8 +45,12 @@ public class UserCsvExport extends HttpServlet {
             pool = pools.pool(PoolName.of(String.valueOf(request.getParameter("pool"))));
             String status = request.getParameter("status");
             String q = request.getParameter("q");
-            first = new UserQuery(status == null || status.isBlank() ? null : FailbackStatus.valueOf(status),
-                    q == null || q.isBlank() ? null : q.trim(), null, 0, UserQuery.MAX_SIZE);
+            first = new UserQuery(
+                    status == null || status.isBlank() ? null : FailbackStatus.valueOf(status),
+                    q == null || q.isBlank() ? null : q.trim(),
+                    null,
+                    0,
+                    UserQuery.MAX_SIZE);
         } catch (PoolNotFoundException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, e.getMessage());
             return;
@@ -54,21 +58,47 @@ public class UserCsvExport extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         }
-        Writer out = Csv.attachment(response, pool.getName() + "-users"
-                + (first.status() == null ? "" : "-" + first.status().name().toLowerCase(java.util.Locale.ROOT)) + ".csv");
-        Csv.line(out, "sip", "client_version", "signed_in", "serving_pool", "mode", "failback_status", "updated_at", "error");
+        Writer out = Csv.attachment(
+                response,
+                pool.getName() + "-users"
+                        + (first.status() == null
+                                ? ""
+                                : "-" + first.status().name().toLowerCase(java.util.Locale.ROOT)) + ".csv");
+        Csv.line(
+                out,
+                "sip",
+                "client_version",
+                "signed_in",
+                "serving_pool",
+                "mode",
+                "failback_status",
+                "updated_at",
+                "error");
         UserQuery query = first;
         while (true) {
             List<RegistrarUser> page = directory.items(pool, query);
             for (RegistrarUser user : page) {
                 UserItem item = UserItem.of(user);
-                Csv.line(out, item.sip(), item.clientVersion(), item.signedIn(), item.servingPool(), item.mode(), item.failbackStatus(),
-                        item.updatedAt(), item.error());
+                Csv.line(
+                        out,
+                        item.sip(),
+                        item.clientVersion(),
+                        item.signedIn(),
+                        item.servingPool(),
+                        item.mode(),
+                        item.failbackStatus(),
+                        item.updatedAt(),
+                        item.error());
             }
             if (page.size() < query.size()) {
                 break;
             }
-            query = new UserQuery(first.status(), first.sipPrefix(), SipUri.of(page.get(page.size() - 1).getSip()), 0, UserQuery.MAX_SIZE);
+            query = new UserQuery(
+                    first.status(),
+                    first.sipPrefix(),
+                    SipUri.of(page.get(page.size() - 1).getSip()),
+                    0,
+                    UserQuery.MAX_SIZE);
         }
         out.flush();
     }

@@ -61,7 +61,8 @@ public class ClientResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public RegistrationJson signIn(JsonValue body) {
         SipUri user = user();
-        ClientVersion client = JsonBodies.enumValue(JsonBodies.object(body, "clientVersion"), "clientVersion", EnumSet.allOf(ClientVersion.class));
+        ClientVersion client = JsonBodies.enumValue(
+                JsonBodies.object(body, "clientVersion"), "clientVersion", EnumSet.allOf(ClientVersion.class));
         return RegistrationJson.of(registrar.signIn(user, client));
     }
 
@@ -105,7 +106,9 @@ public class ClientResource {
         SipUri user = user();
         SipUri contact = SipUri.of(JsonBodies.string(JsonBodies.object(body, "sip"), "sip"));
         registrar.addContact(user, contact);
-        return Response.status(Response.Status.CREATED).entity(Map.of("sip", contact.value())).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(Map.of("sip", contact.value()))
+                .build();
     }
 
     @POST
@@ -113,9 +116,12 @@ public class ClientResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createConference(JsonValue body) {
         SipUri user = user();
-        ConferenceKind kind = JsonBodies.enumValue(JsonBodies.object(body, "kind"), "kind", EnumSet.allOf(ConferenceKind.class));
+        ConferenceKind kind =
+                JsonBodies.enumValue(JsonBodies.object(body, "kind"), "kind", EnumSet.allOf(ConferenceKind.class));
         ConferenceDetails created = conferences.create(user, kind);
-        return Response.created(UriBuilder.fromPath("/api/conferences/{id}").build(created.id())).entity(created).build();
+        return Response.created(UriBuilder.fromPath("/api/conferences/{id}").build(created.id()))
+                .entity(created)
+                .build();
     }
 
     @POST
@@ -125,7 +131,9 @@ public class ClientResource {
         SipUri user = user();
         SipUri with = SipUri.of(JsonBodies.string(JsonBodies.object(body, "with"), "with"));
         PeerToPeerDetails started = conferences.startPeerToPeer(user, with);
-        return Response.created(UriBuilder.fromPath("/api/p2p/{id}").build(started.id())).entity(started).build();
+        return Response.created(UriBuilder.fromPath("/api/p2p/{id}").build(started.id()))
+                .entity(started)
+                .build();
     }
 
     private SipUri user() {

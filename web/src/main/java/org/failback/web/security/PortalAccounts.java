@@ -35,8 +35,7 @@ public final class PortalAccounts {
     private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PortalAccounts() {
-    }
+    private PortalAccounts() {}
 
     /**
      * Makes sure accounts and the credentials file agree. A first start creates both; a later start keeps both;
@@ -57,23 +56,30 @@ public final class PortalAccounts {
         for (String role : ROLES) {
             credentials.putIfAbsent(role + ".username", role);
             credentials.putIfAbsent(role + ".password", randomPassword(24));
-            insert(connection, credentials.getProperty(role + ".username"), role, credentials.getProperty(role + ".password"));
+            insert(
+                    connection,
+                    credentials.getProperty(role + ".username"),
+                    role,
+                    credentials.getProperty(role + ".password"));
         }
         store(credentials, credentialsFile);
     }
 
     private static boolean hasAll(Properties credentials) {
-        return ROLES.stream().allMatch(r -> credentials.containsKey(r + ".username") && credentials.containsKey(r + ".password"));
+        return ROLES.stream()
+                .allMatch(r -> credentials.containsKey(r + ".username") && credentials.containsKey(r + ".password"));
     }
 
     private static long countAccounts(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM portal_account")) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM portal_account")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static void insert(Connection connection, String username, String role, String password) throws SQLException {
+    private static void insert(Connection connection, String username, String role, String password)
+            throws SQLException {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         try (PreparedStatement insert = connection.prepareStatement(
@@ -91,7 +97,9 @@ public final class PortalAccounts {
     static byte[] scramSaltedPassword(String password, byte[] salt, int iterations) {
         try {
             PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 unavailable", e);
         }

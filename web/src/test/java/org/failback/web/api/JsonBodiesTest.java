@@ -13,18 +13,25 @@ import org.junit.jupiter.api.Test;
 
 class JsonBodiesTest {
 
-    enum Colour { RED, GREEN, BLUE }
+    enum Colour {
+        RED,
+        GREEN,
+        BLUE
+    }
 
     @Test
     void integerFieldRefusesFractionsTextAndValuesOutOfRange() {
         for (String value : new String[] {"1.5", "\"10\"", "0", "86401", "1e20", "true", "null"}) {
-            ApiException refused = assertThrows(ApiException.class,
-                    () -> JsonBodies.integer(body("{\"n\": " + value + "}"), "n", 1, 86_400), value);
+            ApiException refused = assertThrows(
+                    ApiException.class,
+                    () -> JsonBodies.integer(body("{\"n\": " + value + "}"), "n", 1, 86_400),
+                    value);
             assertEquals(400, refused.status());
             assertEquals("BAD_REQUEST", refused.code());
         }
         assertEquals(86_400, JsonBodies.integer(body("{\"n\": 86400}"), "n", 1, 86_400));
-        assertEquals(10, JsonBodies.integer(body("{\"n\": 1.0E1}"), "n", 1, 86_400), "an integral number in exponent form");
+        assertEquals(
+                10, JsonBodies.integer(body("{\"n\": 1.0E1}"), "n", 1, 86_400), "an integral number in exponent form");
     }
 
     @Test
@@ -34,11 +41,14 @@ class JsonBodiesTest {
 
     @Test
     void wrongEnumValueNamesTheValuesThatAreAllowed() {
-        ApiException refused = assertThrows(ApiException.class,
+        ApiException refused = assertThrows(
+                ApiException.class,
                 () -> JsonBodies.enumValue(body("{\"c\": \"PURPLE\"}"), "c", EnumSet.of(Colour.RED, Colour.BLUE)));
         assertTrue(refused.getMessage().contains("RED, BLUE"), refused.getMessage());
         assertEquals(Colour.BLUE, JsonBodies.enumValue(body("{\"c\": \"BLUE\"}"), "c", EnumSet.allOf(Colour.class)));
-        assertThrows(ApiException.class, () -> JsonBodies.enumValue(body("{\"c\": \"blue\"}"), "c", EnumSet.allOf(Colour.class)),
+        assertThrows(
+                ApiException.class,
+                () -> JsonBodies.enumValue(body("{\"c\": \"blue\"}"), "c", EnumSet.allOf(Colour.class)),
                 "enum values are case-sensitive as API.md spells them");
     }
 
@@ -46,7 +56,10 @@ class JsonBodiesTest {
     void bodyMustBeAnObject() {
         assertThrows(ApiException.class, () -> JsonBodies.object(null));
         assertThrows(ApiException.class, () -> JsonBodies.object(JsonValue.NULL));
-        assertThrows(ApiException.class, () -> JsonBodies.object(Json.createReader(new StringReader("[1]")).readValue()));
+        assertThrows(
+                ApiException.class,
+                () -> JsonBodies.object(
+                        Json.createReader(new StringReader("[1]")).readValue()));
     }
 
     private static JsonObject body(String json) {

@@ -8,10 +8,30 @@ what=${1:-}
 
 port=${BENCH_PORT:-8280}
 data=$(mktemp -d "${TMPDIR:-/tmp}/failback-bench.XXXXXX")
-FAILBACK_PORT=$port FAILBACK_DATA=$data FAILBACK_DEMO_USERS=10 FAILBACK_NODE=bench ./run.sh -Dfailback.test-hooks=true > "$data/run.log" 2>&1 &
-server=$!
-cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"; }
+server=
+cleanup() {
+  if [[ -n $server ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  rm -rf "$data"
+}
 trap cleanup EXIT
+
+# The baselines run in the server, beside the job, from the test library (it-tests/src/main/java): the test EAR is the
+# product EAR with that library added to its web module. The product EAR itself has no benchmark code.
+echo "Building the product and the test library..."
+./mvnw -B -q -DskipTests -Dwildfly.provisioning.overwrite-provisioned-server=true install -pl it-tests -am >&2
+test_ear="$data/pool-failback-test.ear"
+(
+  cd "$data"
+  cp "$OLDPWD/ear/target/pool-failback.ear" "$test_ear"
+  jar xf "$test_ear" web.war
+  mkdir -p WEB-INF/lib
+  cp "$OLDPWD/it-tests/target/failback-test-hooks.jar" WEB-INF/lib/
+  jar uf web.war WEB-INF/lib/failback-test-hooks.jar
+  jar uf "$test_ear" web.war
+  rm -rf WEB-INF web.war
+)
+FAILBACK_EAR=$test_ear FAILBACK_PORT=$port FAILBACK_DATA=$data FAILBACK_DEMO_USERS=10 FAILBACK_NODE=bench ./run.sh > "$data/run.log" 2>&1 &
+server=$!
 
 for _ in $(seq 1 300); do
   curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && break

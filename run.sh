@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Pool Failback Portal in the foreground on http://localhost:${FAILBACK_PORT:-8080}/ with its data under
 # ${FAILBACK_DATA:-~/.pool-failback}. Builds and provisions whatever is missing first. Ctrl-C stops it cleanly.
-# Extra arguments go to the server (e.g. -Dfailback.test-hooks=true for the benchmarks).
+# Extra arguments go to the server. FAILBACK_EAR deploys another archive built from this tree instead of the product
+# EAR (bench.sh deploys the test EAR: the product plus its benchmark baselines).
 set -euo pipefail
 cd "$(dirname "$0")"
 project=$(pwd)
@@ -46,7 +47,7 @@ base="$data/server"
 mkdir -p "$base/configuration" "$base/deployments"
 cp -f "$server"/standalone/configuration/* "$base/configuration/"
 rm -f "$base"/deployments/pool-failback.ear*
-cp "$ear" "$base/deployments/"
+cp "${FAILBACK_EAR:-$ear}" "$base/deployments/pool-failback.ear"
 
 echo "Pool Failback Portal"
 echo "  data:        $data"

@@ -36,7 +36,7 @@ class JobRepositoryRestartIT {
     @Deployment(name = RestartableServer.DEPLOYMENT, managed = false, testable = false)
     @TargetsContainer(RestartableServer.CONTAINER)
     static EnterpriseArchive product() {
-        return Deployments.productEar();
+        return Deployments.testEar();
     }
 
     @Test

@@ -18,7 +18,7 @@ public abstract class ProductIT {
 
     @Deployment(testable = false)
     public static EnterpriseArchive product() {
-        return Deployments.productEar();
+        return Deployments.testEar();
     }
 
     protected static Api operator() {

@@ -49,7 +49,7 @@ class ModuleBoundariesTest {
                         "jakarta.enterprise..",
                         "jakarta.transaction..")
                 .because(
-                        "DESIGN.md §2: domain code imports only jakarta.persistence, validation, inject/enterprise and transaction beyond the JDK");
+                        "the module map: domain code imports only jakarta.persistence, validation, inject/enterprise and transaction beyond the JDK");
         rule.check(product);
     }
 
@@ -90,5 +90,47 @@ class ModuleBoundariesTest {
     @Test
     void domainPackagesDependOnEachOtherWithoutCycles() {
         slices().matching("org.failback.domain.(*)..").should().beFreeOfCycles().check(product);
+    }
+
+    /** Issue #13: a cycle between packages of any module (batch.pool ↔ batch.jobs was one) fails the build. */
+    @Test
+    void noPackageCycleInAnyModule() {
+        slices().matching("org.failback.(**)").should().beFreeOfCycles().check(product);
+    }
+
+    /** Resources and pages call use cases; the SQL lives in batch's application and infrastructure packages. */
+    @Test
+    void webUsesNoJdbc() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.failback.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..")
+                .check(product);
+    }
+
+    /** HTTP is the web module's business: use cases and the domain throw their own exceptions. */
+    @Test
+    void domainAndUseCasesKnowNoJaxRs() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.failback.domain..", "org.failback.batch..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta.ws.rs..", "jakarta.faces..", "jakarta.servlet..")
+                .check(product);
+    }
+
+    /** Adapters serve the use cases and the jobs, never the other way round. */
+    @Test
+    void infrastructureDependsOnNoUseCaseOrJobArtifact() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.failback.batch.infrastructure..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.failback.batch.application..", "org.failback.batch.job..")
+                .check(product);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A Front End pool paired with a backup pool in another site, and its disaster-recovery state machine:
@@ -80,7 +81,7 @@ public class FrontEndPool {
 
     /** The pool fails: its users are signed out (the registrar does that), the resiliency timer starts. */
     public void outage(Instant now) {
-        require(state == PoolState.NORMAL, "an outage can only hit a NORMAL pool");
+        require(canHaveOutage(), OUTAGE_RULE);
         state = PoolState.DOWN;
         outageAt = now;
         repaired = false;
@@ -88,14 +89,13 @@ public class FrontEndPool {
 
     /** The pool came back before anyone started failover. */
     public void recover() {
-        require(state == PoolState.DOWN, "only a DOWN pool can recover without failover");
+        require(canRecover(), RECOVER_RULE);
         state = PoolState.NORMAL;
         outageAt = null;
     }
 
     public void beginFailover() {
-        require(state == PoolState.DOWN || state == PoolState.FAILING_OVER, "failover needs a DOWN pool");
-        require(backupPool != null, "pool has no backup pool");
+        requireFailoverStartable();
         state = PoolState.FAILING_OVER;
     }
 
@@ -107,14 +107,12 @@ public class FrontEndPool {
 
     /** The home pool is restored and can take its users back. */
     public void repair() {
-        require(state == PoolState.FAILED_OVER, "only a FAILED_OVER pool can be marked repaired");
+        require(canRepair(), REPAIR_RULE);
         repaired = true;
     }
 
     public void beginFailback() {
-        require(
-                state == PoolState.FAILING_BACK || (state == PoolState.FAILED_OVER && repaired),
-                "failback needs a FAILED_OVER pool that is repaired");
+        requireFailbackStartable();
         state = PoolState.FAILING_BACK;
     }
 
@@ -138,6 +136,45 @@ public class FrontEndPool {
         lastJobExecutionId = jobExecutionId;
     }
 
+    // The one start rule of each transition: the API, the jobs and the portal's buttons all ask these.
+
+    private static final String OUTAGE_RULE = "an outage can only hit a NORMAL pool";
+    private static final String RECOVER_RULE = "only a DOWN pool can recover without failover";
+    private static final String FAILOVER_RULE = "failover needs a DOWN pool";
+    private static final String REPAIR_RULE = "only a FAILED_OVER pool can be marked repaired";
+    private static final String FAILBACK_RULE = "failback needs a FAILED_OVER pool that is repaired";
+
+    public boolean canHaveOutage() {
+        return state == PoolState.NORMAL;
+    }
+
+    public boolean canRecover() {
+        return state == PoolState.DOWN;
+    }
+
+    /** Also true while FAILING_OVER: a failover that was stopped or abandoned is started again. */
+    public boolean canBeginFailover() {
+        return state == PoolState.DOWN || state == PoolState.FAILING_OVER;
+    }
+
+    public boolean canRepair() {
+        return state == PoolState.FAILED_OVER;
+    }
+
+    /** Also true while FAILING_BACK: a staged, stopped or abandoned failback is continued. */
+    public boolean canBeginFailback() {
+        return state == PoolState.FAILING_BACK || (state == PoolState.FAILED_OVER && repaired);
+    }
+
+    public void requireFailoverStartable() {
+        require(canBeginFailover(), FAILOVER_RULE);
+        require(backupPool != null, "pool has no backup pool");
+    }
+
+    public void requireFailbackStartable() {
+        require(canBeginFailback(), FAILBACK_RULE);
+    }
+
     private void require(boolean allowed, String rule) {
         if (!allowed) {
             throw new IllegalTransitionException(
@@ -155,6 +192,11 @@ public class FrontEndPool {
 
     public PoolName poolName() {
         return new PoolName(name);
+    }
+
+    /** The pools a job on this pool changes: itself and its backup pool. */
+    public List<Integer> involvedPoolIds() {
+        return backupPool == null ? List.of(id) : List.of(id, backupPool.getId());
     }
 
     public Site getSite() {

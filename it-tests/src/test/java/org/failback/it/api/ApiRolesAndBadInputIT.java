@@ -15,7 +15,7 @@ import org.failback.it.ProductIT;
 import org.junit.jupiter.api.Test;
 
 /**
- * API.md "Security" and "Errors": who may call what, and that every refused request (unknown pool or user, malformed
+ * The API's security and error rules: who may call what, and that every refused request (unknown pool or user, malformed
  * SIP URI, wrong enum, bad number, illegal transition) gets its code and changes nothing, checked with a GET.
  */
 class ApiRolesAndBadInputIT extends ProductIT {

@@ -21,8 +21,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.failback.batch.jobs.JobRunningException;
-import org.failback.batch.pool.ExecutionNotFoundException;
+import org.failback.batch.application.jobs.ExecutionNotFoundException;
+import org.failback.batch.application.pool.AlreadyExistsException;
+import org.failback.batch.infrastructure.jobs.JobRunningException;
 import org.failback.domain.client.ClientRefusedException;
 import org.failback.domain.conferencing.RejoinNotAllowedException;
 import org.failback.domain.conferencing.SessionNotFoundException;
@@ -30,7 +31,7 @@ import org.failback.domain.pool.IllegalTransitionException;
 import org.failback.domain.pool.PoolNotFoundException;
 import org.failback.domain.registrar.UserNotFoundException;
 
-/** Turns every failure into the API's {@code {code, message}} with the status API.md fixes. */
+/** Turns every failure into the API's {@code {code, message}} with the status the API contract fixes. */
 public final class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
@@ -55,6 +56,9 @@ public final class ErrorMappers {
         }
         if (cause instanceof JsonException) {
             return new ApiError("BAD_REQUEST", "malformed JSON: " + cause.getMessage()).toResponse(400);
+        }
+        if (cause instanceof AlreadyExistsException) {
+            return new ApiError("ALREADY_EXISTS", cause.getMessage()).toResponse(409);
         }
         if (cause instanceof JobRunningException) {
             return new ApiError("JOB_RUNNING", cause.getMessage()).toResponse(409);
@@ -86,6 +90,7 @@ public final class ErrorMappers {
                 || error instanceof JsonException
                 || isNotFound(error)
                 || error instanceof JobRunningException
+                || error instanceof AlreadyExistsException
                 || error instanceof BatchRuntimeException
                 || error instanceof OptimisticLockException;
     }

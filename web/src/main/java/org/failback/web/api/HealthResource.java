@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import org.failback.web.bootstrap.ProductBootstrap;
+import org.failback.batch.infrastructure.engine.ProductReadiness;
 
 /** UP only once the product is ready: schema, accounts and demo topology in place. */
 @Path("health")
@@ -17,11 +17,11 @@ import org.failback.web.bootstrap.ProductBootstrap;
 public class HealthResource {
 
     @Inject
-    ProductBootstrap bootstrap;
+    ProductReadiness readiness;
 
     @GET
     public Response health() {
-        if (!bootstrap.isReady()) {
+        if (!readiness.isReady()) {
             return Response.status(503).entity(Map.of("status", "STARTING")).build();
         }
         return Response.ok(Map.of("status", "UP")).build();

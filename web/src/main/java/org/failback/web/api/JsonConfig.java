@@ -6,7 +6,7 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
-/** Null fields are written out: API.md documents {@code mode: null} for signed-out users, not a missing field. */
+/** Null fields are written out: the API documents {@code mode: null} for signed-out users, not a missing field. */
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
 

@@ -1,6 +1,6 @@
 package org.failback.web.api;
 
-/** The three roles of API.md, as constants so {@code @RolesAllowed} and the accounts agree on spelling. */
+/** The three roles of the API, as constants so {@code @RolesAllowed} and the accounts agree on spelling. */
 public final class Roles {
 
     public static final String OPERATOR = "operator";

@@ -17,7 +17,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
-import org.failback.batch.pool.PoolJobService;
+import org.failback.batch.application.jobs.PoolJob;
+import org.failback.batch.application.pool.PoolJobService;
 import org.failback.domain.pool.PoolName;
 import org.failback.web.api.ApiException;
 import org.failback.web.api.JsonBodies;
@@ -48,12 +49,12 @@ public class PoolJobResource {
         // ?dryrun=true must not start the job as if no dry run had been asked for.
         QueryParams.allowOnly(uri, "dryRun");
         boolean dryRun = QueryParams.bool(dryRunText, "dryRun", false);
-        String jobName = "failover".equals(action) ? PoolJobService.FAILOVER : PoolJobService.FAILBACK;
-        PoolJobService.Options options = options(body, "failback".equals(action));
+        PoolJob job = "failover".equals(action) ? PoolJob.FAILOVER : PoolJob.FAILBACK;
+        PoolJobService.Options options = options(body, job == PoolJob.FAILBACK);
         if (dryRun) {
-            return Response.ok(jobs.plan(jobName, name, options.maxUsers())).build();
+            return Response.ok(jobs.plan(job, name, options.maxUsers())).build();
         }
-        long id = jobName.equals(PoolJobService.FAILOVER)
+        long id = job == PoolJob.FAILOVER
                 ? jobs.startFailover(name, options, security.getUserPrincipal().getName())
                 : jobs.startFailback(name, options, security.getUserPrincipal().getName());
         return Response.accepted(Map.of("jobExecutionId", id)).build();

@@ -1,6 +1,5 @@
 package org.failback.web.lis;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -16,35 +15,28 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import javax.sql.DataSource;
-import org.failback.batch.dbadmin.LoggingOperationLog;
-import org.failback.batch.lis.LisBackupRepository;
-import org.failback.batch.lis.LisBackupService;
-import org.failback.batch.lis.LisLocationStore;
-import org.failback.batch.lis.LisStorage;
-import org.failback.batch.lis.StoredBackup;
+import org.failback.batch.application.lis.LisAdministration;
+import org.failback.batch.application.lis.LisJobs;
 import org.failback.domain.dbadmin.CorruptBackupException;
 import org.failback.domain.lis.LisBackupSchedule;
 import org.failback.domain.lis.LisLocation;
+import org.failback.domain.lis.NoLisBackupException;
 import org.failback.domain.pool.PoolName;
 import org.failback.web.api.ApiException;
 import org.failback.web.api.JsonBodies;
 import org.failback.web.api.Roles;
 
-/** Location Information Service of one Front End pool: its locations, backups and backup schedule (API.md). */
+/** Location Information Service of one Front End pool: its locations, backups and backup schedule. */
 @Path("lis/{pool}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class LisResource {
 
-    @Resource(lookup = "java:jboss/datasources/FailbackDS")
-    DataSource dataSource;
+    @Inject
+    LisAdministration lis;
 
     @Inject
     LisJobs jobs;
@@ -101,20 +93,17 @@ public class LisResource {
     @GET
     @Path("locations")
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
-    public List<LocationView> locations() throws SQLException {
-        PoolName pool = existingPool();
-        try (Connection lis = LisStorage.current().open(pool)) {
-            Map<Long, Instant> mergedAt = LisLocationStore.mergedAt(lis);
-            return LisLocationStore.list(lis).stream()
-                    .map(l -> LocationView.of(l, mergedAt))
-                    .toList();
-        }
+    public List<LocationView> locations() {
+        LisAdministration.Locations locations = lis.locations(existingPool());
+        return locations.locations().stream()
+                .map(l -> LocationView.of(l, locations.mergedAt()))
+                .toList();
     }
 
     @POST
     @Path("locations")
     @RolesAllowed(Roles.OPERATOR)
-    public Response addLocation(JsonValue body) throws SQLException {
+    public Response addLocation(JsonValue body) {
         PoolName pool = existingPool();
         JsonObject json = JsonBodies.object(
                 body, "location", "houseNumber", "streetName", "city", "state", "postalCode", "country", "subnet");
@@ -127,18 +116,14 @@ public class LisResource {
                 JsonBodies.string(json, "postalCode", null),
                 JsonBodies.string(json, "country"),
                 JsonBodies.string(json, "subnet", null));
-        try (Connection lis = LisStorage.current().open(pool)) {
-            LisLocation stored = LisLocationStore.insert(lis, location);
-            return Response.status(201)
-                    .entity(LocationView.of(stored, Map.of()))
-                    .build();
-        }
+        LisLocation stored = lis.addLocation(pool, location);
+        return Response.status(201).entity(LocationView.of(stored, Map.of())).build();
     }
 
     @POST
     @Path("backups")
     @RolesAllowed(Roles.OPERATOR)
-    public Response backup(@Context SecurityContext security) throws SQLException {
+    public Response backup(@Context SecurityContext security) {
         PoolName pool = existingPool();
         return Response.accepted(Map.of(
                         "jobExecutionId",
@@ -149,43 +134,36 @@ public class LisResource {
     @GET
     @Path("backups")
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
-    public List<BackupView> backups() throws SQLException {
+    public List<BackupView> backups() {
         PoolName pool = existingPool();
-        LisStorage storage = LisStorage.current();
-        try (Connection c = dataSource.getConnection()) {
-            return new LisBackupRepository(c)
-                    .list(pool).stream()
-                            .map(b -> new BackupView(
-                                    b.fileName(),
-                                    text(b.takenAt()),
-                                    b.bytes(),
-                                    b.sha256(),
-                                    b.verified(),
-                                    b.jobExecutionId(),
-                                    storage.backupShare(pool).file(b.fileName()).toString(),
-                                    b.verification()))
-                            .toList();
-        }
+        return lis.backups(pool).stream()
+                .map(b -> new BackupView(
+                        b.fileName(),
+                        text(b.takenAt()),
+                        b.bytes(),
+                        b.sha256(),
+                        b.verified(),
+                        b.jobExecutionId(),
+                        lis.backupFile(pool, b).toString(),
+                        b.verification()))
+                .toList();
     }
 
     @GET
     @Path("backup-schedule")
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
-    public ScheduleView schedule() throws SQLException {
+    public ScheduleView schedule() {
         PoolName pool = existingPool();
-        try (Connection c = dataSource.getConnection()) {
-            return new LisBackupRepository(c)
-                    .schedule(pool)
-                    .map(ScheduleView::of)
-                    .orElseThrow(() -> ApiException.notFound("pool " + pool + " has no LIS backup schedule"));
-        }
+        return lis.schedule(pool)
+                .map(ScheduleView::of)
+                .orElseThrow(() -> ApiException.notFound("pool " + pool + " has no LIS backup schedule"));
     }
 
     /** Saves the schedule; its first backup runs at the scheduler's next tick, then every {@code everyMinutes}. */
     @PUT
     @Path("backup-schedule")
     @RolesAllowed(Roles.OPERATOR)
-    public ScheduleView putSchedule(JsonValue body) throws SQLException {
+    public ScheduleView putSchedule(JsonValue body) {
         PoolName pool = existingPool();
         JsonObject json = JsonBodies.object(body, "everyMinutes", "keep");
         LisBackupSchedule schedule = new LisBackupSchedule(
@@ -193,9 +171,7 @@ public class LisResource {
                 JsonBodies.integer(json, "everyMinutes", 1, LisBackupSchedule.MAX_EVERY_MINUTES),
                 JsonBodies.integer(json, "keep", 1, LisBackupSchedule.MAX_KEEP),
                 Instant.now());
-        try (Connection c = dataSource.getConnection()) {
-            new LisBackupRepository(c).saveSchedule(schedule);
-        }
+        lis.saveSchedule(schedule);
         return ScheduleView.of(schedule);
     }
 
@@ -206,31 +182,18 @@ public class LisResource {
     @POST
     @Path("restores")
     @RolesAllowed(Roles.OPERATOR)
-    public Response restore(JsonValue body, @Context SecurityContext security) throws SQLException {
+    public Response restore(JsonValue body, @Context SecurityContext security) {
         PoolName into = existingPool();
         PoolName from = PoolName.of(JsonBodies.string(JsonBodies.object(body, "from"), "from"));
         if (from.equals(into)) {
             throw ApiException.badRequest("from must name another pool than " + into);
         }
-        LisBackupService service =
-                new LisBackupService(LisStorage.current(), new LoggingOperationLog("[lis restore check] "));
-        try (Connection c = dataSource.getConnection()) {
-            LisBackupRepository backups = new LisBackupRepository(c);
-            if (backups.poolId(from).isEmpty()) {
-                throw ApiException.notFound("no Front End pool named " + from);
-            }
-            Optional<StoredBackup> latest = backups.latestVerified(from);
-            if (latest.isEmpty()) {
-                throw new ApiException(
-                        409,
-                        "NO_LIS_BACKUP",
-                        "no LIS backup of pool " + from + ": take one with POST /api/lis/" + from + "/backups");
-            }
-            try {
-                service.checkChecksum(latest.get());
-            } catch (CorruptBackupException e) {
-                throw new ApiException(409, "BACKUP_CORRUPT", e.getMessage());
-            }
+        try {
+            lis.restorableBackup(from);
+        } catch (NoLisBackupException e) {
+            throw new ApiException(409, "NO_LIS_BACKUP", e.getMessage());
+        } catch (CorruptBackupException e) {
+            throw new ApiException(409, "BACKUP_CORRUPT", e.getMessage());
         }
         return Response.accepted(Map.of(
                         "jobExecutionId",
@@ -244,13 +207,9 @@ public class LisResource {
         return instant == null ? null : instant.toString();
     }
 
-    private PoolName existingPool() throws SQLException {
+    private PoolName existingPool() {
         PoolName pool = PoolName.of(poolParam);
-        try (Connection c = dataSource.getConnection()) {
-            if (new LisBackupRepository(c).poolId(pool).isEmpty()) {
-                throw ApiException.notFound("no Front End pool named " + pool);
-            }
-        }
+        lis.requirePool(pool);
         return pool;
     }
 }

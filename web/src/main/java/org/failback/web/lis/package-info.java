@@ -1,2 +1,2 @@
-/** The LIS part of the JSON API (/api/lis/{pool}/…) and the table-driven backup scheduler. */
+/** The LIS part of the JSON API (/api/lis/{pool}/…). */
 package org.failback.web.lis;

@@ -1,22 +1,18 @@
 package org.failback.web.portal;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.sql.DataSource;
-import org.failback.batch.jobs.JobView;
-import org.failback.batch.jobs.JobViews;
-import org.failback.batch.lis.LisBackupRepository;
-import org.failback.batch.lis.StoredBackup;
+import org.failback.batch.application.jobs.JobView;
+import org.failback.batch.application.jobs.JobViews;
+import org.failback.batch.application.lis.LisAdministration;
+import org.failback.batch.infrastructure.lis.StoredBackup;
 import org.failback.domain.pool.FrontEndPool;
 import org.failback.domain.pool.PoolName;
 import org.failback.domain.pool.PoolService;
@@ -40,8 +36,8 @@ public class Dashboard {
     @Inject
     JobViews jobs;
 
-    @Resource(lookup = "java:jboss/datasources/FailbackDS")
-    DataSource dataSource;
+    @Inject
+    LisAdministration lis;
 
     private List<PoolRow> poolRows;
     private List<SiteRow> sites;
@@ -91,10 +87,9 @@ public class Dashboard {
 
     private List<LisRow> lastLisBackups() {
         List<LisRow> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            LisBackupRepository backups = new LisBackupRepository(c);
+        try {
             for (PoolRow pool : poolRows) {
-                StoredBackup last = backups.list(PoolName.of(pool.name())).stream()
+                StoredBackup last = lis.backups(PoolName.of(pool.name())).stream()
                         .findFirst()
                         .orElse(null);
                 rows.add(
@@ -108,7 +103,7 @@ public class Dashboard {
                                         last.sha256(),
                                         last.verified()));
             }
-        } catch (SQLException e) {
+        } catch (IllegalStateException e) {
             Messages.error("LIS backups cannot be read: " + e.getMessage());
         }
         return rows;

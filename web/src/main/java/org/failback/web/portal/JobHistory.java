@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.failback.batch.jobs.JobView;
+import org.failback.batch.application.jobs.JobView;
 import org.failback.domain.pool.FrontEndPool;
 import org.failback.domain.pool.PoolService;
 

@@ -1,22 +1,16 @@
 package org.failback.web.portal;
 
-import jakarta.annotation.Resource;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import javax.sql.DataSource;
-import org.failback.batch.lis.LisBackupRepository;
-import org.failback.batch.lis.LisLocationStore;
-import org.failback.batch.lis.LisStorage;
-import org.failback.batch.lis.StoredBackup;
+import org.failback.batch.application.lis.LisAdministration;
+import org.failback.batch.application.lis.LisJobs;
+import org.failback.batch.infrastructure.lis.StoredBackup;
 import org.failback.domain.lis.LisBackupSchedule;
 import org.failback.domain.pool.PoolName;
-import org.failback.web.lis.LisJobs;
 
 /**
  * The LIS page of one pool: its backups with checksum and verification, the backup schedule and retention, and
@@ -33,8 +27,8 @@ public class LisPage implements Serializable {
     @Inject
     LisJobs jobs;
 
-    @Resource(lookup = "java:jboss/datasources/FailbackDS")
-    transient DataSource dataSource;
+    @Inject
+    LisAdministration lis;
 
     private String name;
     private boolean found;
@@ -48,26 +42,19 @@ public class LisPage implements Serializable {
     public void open() {
         try {
             PoolName pool = PoolName.of(name == null ? "" : name);
-            try (Connection c = dataSource.getConnection()) {
-                LisBackupRepository repository = new LisBackupRepository(c);
-                found = repository.poolId(pool).isPresent();
-                if (!found) {
-                    return;
-                }
-                backups = repository.list(pool);
-                schedule = repository.schedule(pool).orElse(null);
+            found = lis.poolExists(pool);
+            if (!found) {
+                return;
             }
-            try (Connection lis = LisStorage.current().open(pool)) {
-                locations = LisLocationStore.count(lis);
-            }
+            backups = lis.backups(pool);
+            schedule = lis.schedule(pool).orElse(null);
+            locations = lis.locationCount(pool);
             if (schedule != null && everyMinutes == null) {
                 everyMinutes = schedule.everyMinutes();
                 keep = schedule.keep();
             }
         } catch (IllegalArgumentException e) {
             found = false;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the LIS backups of " + name + ": " + e.getMessage(), e);
         }
     }
 
@@ -82,14 +69,13 @@ public class LisPage implements Serializable {
 
     public void saveSchedule() {
         user.requireOperator();
-        try (Connection c = dataSource.getConnection()) {
+        try {
             if (everyMinutes == null || keep == null) {
                 throw new IllegalArgumentException("every minutes and keep are both required");
             }
-            new LisBackupRepository(c)
-                    .saveSchedule(new LisBackupSchedule(PoolName.of(name).value(), everyMinutes, keep, Instant.now()));
+            lis.saveSchedule(new LisBackupSchedule(PoolName.of(name).value(), everyMinutes, keep, Instant.now()));
             Messages.info("LIS backups of " + name + " every " + everyMinutes + " min, keeping " + keep);
-        } catch (IllegalArgumentException | SQLException e) {
+        } catch (IllegalArgumentException e) {
             Messages.error("Schedule refused: " + e.getMessage());
         }
         open();

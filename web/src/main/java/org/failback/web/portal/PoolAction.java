@@ -1,7 +1,6 @@
 package org.failback.web.portal;
 
 import org.failback.domain.pool.FrontEndPool;
-import org.failback.domain.pool.PoolState;
 
 /** What an operator can do to a Front End pool from its page, when it is allowed, and what it will do. */
 public enum PoolAction {
@@ -39,14 +38,14 @@ public enum PoolAction {
         return this == FAILOVER || this == FAILBACK;
     }
 
+    /** The domain's start rule of each transition; a repaired pool hides the no-op repair. */
     public boolean allowedFor(FrontEndPool pool) {
-        PoolState state = pool.getState();
         return switch (this) {
-            case OUTAGE -> state == PoolState.NORMAL;
-            case RECOVER -> state == PoolState.DOWN;
-            case FAILOVER -> state == PoolState.DOWN || state == PoolState.FAILING_OVER;
-            case REPAIR -> state == PoolState.FAILED_OVER && !pool.isRepaired();
-            case FAILBACK -> state == PoolState.FAILING_BACK || (state == PoolState.FAILED_OVER && pool.isRepaired());
+            case OUTAGE -> pool.canHaveOutage();
+            case RECOVER -> pool.canRecover();
+            case FAILOVER -> pool.canBeginFailover();
+            case REPAIR -> pool.canRepair() && !pool.isRepaired();
+            case FAILBACK -> pool.canBeginFailback();
         };
     }
 

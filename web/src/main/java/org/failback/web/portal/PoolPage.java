@@ -9,11 +9,12 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.failback.batch.jobs.JobView;
-import org.failback.batch.jobs.JobViews;
-import org.failback.batch.pool.ExecutionNotFoundException;
-import org.failback.batch.pool.PoolJobPlan;
-import org.failback.batch.pool.PoolJobService;
+import org.failback.batch.application.jobs.ExecutionNotFoundException;
+import org.failback.batch.application.jobs.JobView;
+import org.failback.batch.application.jobs.JobViews;
+import org.failback.batch.application.jobs.PoolJob;
+import org.failback.batch.application.pool.PoolJobPlan;
+import org.failback.batch.application.pool.PoolJobService;
 import org.failback.domain.pool.FrontEndPool;
 import org.failback.domain.pool.PoolName;
 import org.failback.domain.pool.PoolNotFoundException;
@@ -162,7 +163,7 @@ public class PoolPage implements Serializable {
         }
         try {
             plan = jobs.plan(
-                    pending == PoolAction.FAILOVER ? PoolJobService.FAILOVER : PoolJobService.FAILBACK,
+                    pending == PoolAction.FAILOVER ? PoolJob.FAILOVER : PoolJob.FAILBACK,
                     poolName,
                     pending == PoolAction.FAILBACK ? maxUsers : null);
         } catch (RuntimeException e) {

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.failback.batch.jobs.JobView;
-import org.failback.batch.jobs.JobViews;
+import org.failback.batch.application.jobs.JobView;
+import org.failback.batch.application.jobs.JobViews;
 import org.failback.domain.pool.PoolName;
 
 /** The run history as the history page and its CSV export show it: every run, who started it, step durations, result. */

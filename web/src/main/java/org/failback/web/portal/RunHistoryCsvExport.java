@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
-import org.failback.batch.jobs.JobView;
+import org.failback.batch.application.jobs.JobView;
 
 /** {@code /export/runs?pool=&status=}: the run history for audits, one line per run with per-step durations. */
 @WebServlet("/export/runs")

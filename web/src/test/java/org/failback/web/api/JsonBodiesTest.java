@@ -49,7 +49,7 @@ class JsonBodiesTest {
         assertThrows(
                 ApiException.class,
                 () -> JsonBodies.enumValue(body("{\"c\": \"blue\"}"), "c", EnumSet.allOf(Colour.class)),
-                "enum values are case-sensitive as API.md spells them");
+                "enum values are case-sensitive as the API contract spells them");
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** The demo topology a fresh data directory starts with. */
+package org.failback.batch.application.demo;

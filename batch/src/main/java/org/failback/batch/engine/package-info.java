@@ -1,2 +1,0 @@
-/** Where data lives and how the product database gets its schema. */
-package org.failback.batch.engine;

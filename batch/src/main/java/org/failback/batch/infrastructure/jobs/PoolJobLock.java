@@ -1,0 +1,177 @@
+package org.failback.batch.infrastructure.jobs;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * One job at a time per pool, enforced by the database: a row per pool in pool_job_lock (its primary key is the
+ * lock), so it holds across restarts and nodes. A job locks its pool and the pool's backup pool. The row carries a
+ * lease that the owning node renews; another node may take over only a lease that expired.
+ */
+@ApplicationScoped
+public class PoolJobLock {
+
+    public static final Duration LEASE = Duration.ofSeconds(30);
+
+    @Resource(lookup = "java:jboss/datasources/FailbackDS")
+    DataSource dataSource;
+
+    /** A held lock. */
+    public record Holder(int poolId, String jobName, Long jobExecutionId, String node, Instant leaseUntil) {
+
+        /** The owner is provably gone: the same node restarted (new boot id), or its lease ran out. */
+        public boolean ownerIsDead(Instant now) {
+            String current = NodeIdentity.current();
+            if (node.equals(current)) {
+                return false;
+            }
+            return NodeIdentity.nodeNameOf(node).equals(NodeIdentity.nodeName()) || leaseUntil.isBefore(now);
+        }
+    }
+
+    /** Takes the locks of all pools in one statement batch; a held one → JobRunningException, nothing taken. */
+    public void acquire(Collection<Integer> poolIds, String jobName, String description) {
+        try (Connection c = dataSource.getConnection()) {
+            for (int poolId : poolIds) {
+                Optional<Holder> holder = find(c, poolId);
+                if (holder.isPresent()) {
+                    throw new JobRunningException(
+                            description + " refused: job " + holder.get().jobName()
+                                    + (holder.get().jobExecutionId() == null
+                                            ? ""
+                                            : " (execution " + holder.get().jobExecutionId() + ")")
+                                    + " is running for a pool it involves");
+                }
+            }
+            Instant now = Instant.now();
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO pool_job_lock (pool_id, job_name, node, acquired_at, lease_until) VALUES (?, ?, ?, ?, ?)")) {
+                for (int poolId : poolIds) {
+                    insert.setInt(1, poolId);
+                    insert.setString(2, jobName);
+                    insert.setString(3, NodeIdentity.current());
+                    insert.setTimestamp(4, Timestamp.from(now));
+                    insert.setTimestamp(5, Timestamp.from(now.plus(LEASE)));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                throw new JobRunningException(
+                        description + " refused: another job just started for a pool it involves");
+            }
+            throw new IllegalStateException("cannot lock pools: " + e.getMessage(), e);
+        }
+    }
+
+    public void assignExecution(Collection<Integer> poolIds, long jobExecutionId) {
+        update(
+                "UPDATE pool_job_lock SET job_execution_id = ?, node = ?, lease_until = ? WHERE pool_id = ?",
+                poolIds,
+                jobExecutionId);
+    }
+
+    public void release(Collection<Integer> poolIds) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement delete = c.prepareStatement("DELETE FROM pool_job_lock WHERE pool_id = ?")) {
+            for (int poolId : poolIds) {
+                delete.setInt(1, poolId);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot release pool locks: " + e.getMessage(), e);
+        }
+    }
+
+    public void releaseExecution(long jobExecutionId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement delete = c.prepareStatement("DELETE FROM pool_job_lock WHERE job_execution_id = ?")) {
+            delete.setLong(1, jobExecutionId);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot release pool locks: " + e.getMessage(), e);
+        }
+    }
+
+    /** Renews the lease of every lock this JVM holds. */
+    public int renewLeases() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement renew =
+                        c.prepareStatement("UPDATE pool_job_lock SET lease_until = ? WHERE node = ?")) {
+            renew.setTimestamp(1, Timestamp.from(Instant.now().plus(LEASE)));
+            renew.setString(2, NodeIdentity.current());
+            return renew.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot renew pool locks: " + e.getMessage(), e);
+        }
+    }
+
+    public List<Holder> holders(Collection<Integer> poolIds) {
+        try (Connection c = dataSource.getConnection()) {
+            return poolIds.stream()
+                    .map(id -> {
+                        try {
+                            return find(c, id);
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .flatMap(Optional::stream)
+                    .toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read pool locks: " + e.getMessage(), e);
+        }
+    }
+
+    private void update(String sql, Collection<Integer> poolIds, long jobExecutionId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement(sql)) {
+            for (int poolId : poolIds) {
+                update.setLong(1, jobExecutionId);
+                update.setString(2, NodeIdentity.current());
+                update.setTimestamp(3, Timestamp.from(Instant.now().plus(LEASE)));
+                update.setInt(4, poolId);
+                update.addBatch();
+            }
+            update.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot update pool locks: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Holder> find(Connection c, int poolId) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement(
+                "SELECT job_name, job_execution_id, node, lease_until FROM pool_job_lock WHERE pool_id = ?")) {
+            query.setInt(1, poolId);
+            try (ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long execution = rs.getLong(2);
+                return Optional.of(new Holder(
+                        poolId,
+                        rs.getString(1),
+                        rs.wasNull() ? null : execution,
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()));
+            }
+        }
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState()) || "23000".equals(e.getSQLState()) || e.getErrorCode() == 2627;
+    }
+}

@@ -1,9 +1,0 @@
-package org.failback.batch.pool;
-
-/** No job execution has that id. */
-public class ExecutionNotFoundException extends RuntimeException {
-
-    public ExecutionNotFoundException(long executionId) {
-        super("no job execution " + executionId);
-    }
-}

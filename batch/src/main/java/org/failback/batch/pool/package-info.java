@@ -1,2 +1,0 @@
-/** Creating topology (sites, pools, homed users) in bulk, and the demo topology. */
-package org.failback.batch.pool;

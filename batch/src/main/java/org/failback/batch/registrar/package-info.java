@@ -1,2 +1,0 @@
-/** The per-user chunk steps of failover and failback: keyset reader, domain transition, batched writer, skips. */
-package org.failback.batch.registrar;

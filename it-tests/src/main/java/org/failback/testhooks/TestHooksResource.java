@@ -1,0 +1,87 @@
+package org.failback.testhooks;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.failback.domain.pool.FrontEndPool;
+import org.failback.domain.pool.PoolName;
+import org.failback.domain.pool.PoolService;
+import org.failback.domain.registrar.SipUri;
+
+/**
+ * Test-only hooks: make the per-user job step fail for a user ({@code {sip}}: its transition fails;
+ * {@code {sip, transientTimes}}: the chunk writing it fails that many times as a lock timeout would), and the failback
+ * benchmark's baselines.
+ * Served only by the test EAR (it-tests and bench.sh deploy it); the product EAR has no such endpoint.
+ */
+@Path("test-hooks")
+public class TestHooksResource {
+
+    @Inject
+    FaultInjection faults;
+
+    @Inject
+    FailbackBaselines baselines;
+
+    @Inject
+    PoolService pools;
+
+    @POST
+    @Path("faults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("operator")
+    public Response failFor(Map<String, Object> body) {
+        String sip =
+                SipUri.of(body == null ? "" : String.valueOf(body.get("sip"))).value();
+        Object times = body.get("transientTimes");
+        if (times == null) {
+            faults.failFor(sip);
+        } else if (times instanceof Number count && count.intValue() > 0) {
+            faults.failTransientlyFor(sip, count.intValue());
+        } else {
+            throw new BadRequestException("transientTimes must be a positive number of failed writes");
+        }
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("faults")
+    @RolesAllowed("operator")
+    public Response clear() {
+        faults.clear();
+        return Response.noContent().build();
+    }
+
+    /** Runs one baseline ({@code loop} or {@code set-based}) after resetting the pool to failed over; answers the seconds. */
+    @POST
+    @Path("bench/{pool}/{baseline: loop|set-based}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("operator")
+    public Map<String, Object> baseline(@PathParam("pool") String pool, @PathParam("baseline") String baseline)
+            throws java.sql.SQLException {
+        FrontEndPool target = pools.pool(PoolName.of(pool));
+        baselines.resetToFailedOver(target.getId(), target.getBackupPool().getId());
+        double seconds =
+                "loop".equals(baseline) ? baselines.keysetLoop(target.getId()) : baselines.setBased(target.getId());
+        return Map.of("baseline", baseline, "seconds", seconds);
+    }
+
+    /** Puts the pool back to failed over and repaired, every user ON_BACKUP, so the next failback has work to do. */
+    @POST
+    @Path("bench/{pool}/reset")
+    @RolesAllowed("operator")
+    public Response reset(@PathParam("pool") String pool) throws java.sql.SQLException {
+        FrontEndPool target = pools.pool(PoolName.of(pool));
+        baselines.resetToFailedOver(target.getId(), target.getBackupPool().getId());
+        return Response.noContent().build();
+    }
+}

@@ -1,2 +1,0 @@
-/** What runs once when the product starts. */
-package org.failback.web.bootstrap;

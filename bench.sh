@@ -18,7 +18,7 @@ trap cleanup EXIT
 # The baselines run in the server, beside the job, from the test library (it-tests/src/main/java): the test EAR is the
 # product EAR with that library added to its web module. The product EAR itself has no benchmark code.
 echo "Building the product and the test library..."
-./mvnw -B -q -DskipTests -Dwildfly.provisioning.overwrite-provisioned-server=true install -pl it-tests -am >&2
+./mvnw -B -q -DskipTests -Dspotless.check.skip=true -Dwildfly.provisioning.overwrite-provisioned-server=true install -pl it-tests -am >&2
 test_ear="$data/pool-failback-test.ear"
 (
   cd "$data"

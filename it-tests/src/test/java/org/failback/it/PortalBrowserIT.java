@@ -286,6 +286,51 @@ class PortalBrowserIT extends ProductIT {
     }
 
     @Test
+    void sitePageShowsTheSitesFailoverAsOneRunWithOneProgressBarAndARowPerPool() {
+        String site = unique("site");
+        String backupSite = site + "-dr";
+        List<String> pools = List.of(site + "-p1", site + "-p2");
+        for (String pool : pools) {
+            Pools.createPair(operator(), site, backupSite, pool, pool + "-b", 30, 120, true);
+        }
+        operator().post("sites/" + site + "/outage").expect(202);
+
+        browser.signIn("operator");
+        browser.go("/site.xhtml?name=" + site);
+        assertEquals("OUTAGE", browser.text(By.id("plan-kind")));
+        browser.driver().findElement(By.id("site-form:site-failover")).click();
+        browser.await(d -> visible(d.findElements(By.cssSelector(".ui-confirmdialog-yes"))))
+                .click();
+        browser.await(
+                Duration.ofMinutes(2),
+                d -> "FAILOVER".equals(d.findElement(By.id("plan-kind")).getText())
+                                && "COMPLETED"
+                                        .equals(d.findElement(By.id("plan-status"))
+                                                .getText())
+                        ? Boolean.TRUE
+                        : null);
+        String rows = browser.text(By.id("plan-pools"));
+        for (String pool : pools) {
+            assertTrue(rows.contains(pool), rows);
+            assertEquals("FAILED_OVER", Pools.pool(viewer(), pool).path("state").asText());
+        }
+        assertTrue(browser.text(By.id("site-form:plan-progress")).contains("100"), "one progress bar for the plan");
+        browser.screenshot("12-site");
+        collectConsole();
+
+        browser.close();
+        browser = Browser.open(SERVER);
+        browser.signIn("viewer");
+        browser.go("/site.xhtml?name=" + site);
+        assertEquals(
+                0,
+                browser.driver().findElements(By.id("site-form:site-failover")).size(),
+                "a viewer cannot act");
+        collectConsole();
+        assertEquals(List.of(), consoleErrors, "browser console errors");
+    }
+
+    @Test
     void aPageWhoseSessionEndedShowsTheLoginFormAtItsNextPollAndReturnsAfterSigningIn() {
         String pool = unique("expire");
         Pools.createPair(operator(), pool, 20);

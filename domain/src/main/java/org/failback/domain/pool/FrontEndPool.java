@@ -81,7 +81,7 @@ public class FrontEndPool {
 
     /** The pool fails: its users are signed out (the registrar does that), the resiliency timer starts. */
     public void outage(Instant now) {
-        require(canHaveOutage(), OUTAGE_RULE);
+        requireOutagePossible();
         state = PoolState.DOWN;
         outageAt = now;
         repaired = false;
@@ -164,6 +164,10 @@ public class FrontEndPool {
     /** Also true while FAILING_BACK: a staged, stopped or abandoned failback is continued. */
     public boolean canBeginFailback() {
         return state == PoolState.FAILING_BACK || (state == PoolState.FAILED_OVER && repaired);
+    }
+
+    public void requireOutagePossible() {
+        require(canHaveOutage(), OUTAGE_RULE);
     }
 
     public void requireFailoverStartable() {

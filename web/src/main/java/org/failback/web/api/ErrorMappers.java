@@ -29,6 +29,7 @@ import org.failback.domain.conferencing.RejoinNotAllowedException;
 import org.failback.domain.conferencing.SessionNotFoundException;
 import org.failback.domain.pool.IllegalTransitionException;
 import org.failback.domain.pool.PoolNotFoundException;
+import org.failback.domain.pool.SiteNotFoundException;
 import org.failback.domain.registrar.UserNotFoundException;
 
 /** Turns every failure into the API's {@code {code, message}} with the status the API contract fixes. */
@@ -37,6 +38,11 @@ public final class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
 
     private ErrorMappers() {}
+
+    /** The error a refusal answers with, for answers that list several refusals (a site plan's pools). */
+    public static ApiError error(Throwable refusal) {
+        return (ApiError) map(refusal).getEntity();
+    }
 
     /** Unwraps what CDI interceptors and transactions wrap around the exceptions the domain throws. */
     static Response map(Throwable error) {
@@ -106,6 +112,7 @@ public final class ErrorMappers {
 
     private static boolean isNotFound(Throwable error) {
         return error instanceof PoolNotFoundException
+                || error instanceof SiteNotFoundException
                 || error instanceof UserNotFoundException
                 || error instanceof SessionNotFoundException
                 || error instanceof ExecutionNotFoundException;

@@ -13,6 +13,7 @@ import org.failback.batch.application.pool.SiteRecoveryPlans.PoolOutcome;
 import org.failback.domain.pool.FrontEndPool;
 import org.failback.domain.pool.PoolName;
 import org.failback.domain.pool.SiteNotFoundException;
+import org.failback.web.api.ErrorMappers;
 
 /** A site's recovery plan: its pools, the last plan as one run with one progress bar, and the plan's actions. */
 @Named
@@ -57,7 +58,10 @@ public class SitePage implements Serializable {
         user.requireOperator();
         Messages.attempt("Site " + kind.name().toLowerCase(java.util.Locale.ROOT), () -> {
             List<PoolOutcome> outcomes = plans.run(
-                    PoolName.of(name), kind, user.getName(), e -> e.getClass().getSimpleName());
+                    PoolName.of(name),
+                    kind,
+                    user.getName(),
+                    e -> ErrorMappers.error(e).code());
             String refused = outcomes.stream()
                     .filter(PoolOutcome::refused)
                     .map(o -> o.pool() + " (" + o.refusal().getMessage() + ")")

@@ -14,6 +14,8 @@ public enum Capability {
     RESTORE_NORECOVERY,
     /** Database mirroring ({@code ALTER DATABASE … SET PARTNER}). */
     MIRRORING,
-    /** Transaction-log backups and restores ({@code BACKUP LOG} / {@code RESTORE LOG}). */
+    /** Transaction-log backups and restores ({@code BACKUP LOG} / {@code RESTORE LOG}, a tail-log backup). */
+    LOG_BACKUP,
+    /** Log shipping run by the engine itself: msdb's procedures and SQL Server Agent's backup, copy, restore jobs. */
     LOG_SHIPPING
 }

@@ -1,6 +1,7 @@
 package org.failback.domain.dbadmin;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,9 +48,29 @@ public interface DatabaseAdministration {
     /** Removes mirroring from {@code name}; no-op (reported) when it is not mirrored. */
     void removeMirroring(DatabaseName name);
 
-    /** A transaction-log backup ({@link Capability#LOG_SHIPPING}). */
+    /** A transaction-log backup ({@link Capability#LOG_BACKUP}). */
     BackupResult backupLog(DatabaseName name, BackupFile file);
 
-    /** Restores a transaction-log backup, {@code WITH NORECOVERY} unless {@code recovery}. */
+    /**
+     * Restores a transaction-log backup, {@code WITH NORECOVERY} unless {@code recovery}; a file already restored is
+     * skipped (reported), also after the database was recovered.
+     */
     void restoreLog(DatabaseName name, BackupFile file, boolean recovery);
+
+    /** Puts {@code name} in the FULL recovery model that log backups need; no-op when it has it already. */
+    default void setFullRecovery(DatabaseName name) {
+        throw new UnsupportedCapabilityException(Capability.LOG_BACKUP, engine());
+    }
+
+    /** The file {@code name} was last restored from, as the engine records it; empty when never restored. */
+    Optional<String> lastRestoredFile(DatabaseName name);
+
+    /** What the instance shows of a database: state, recovery model, mirroring; empty when it does not exist. */
+    Optional<DatabaseState> describe(DatabaseName name);
+
+    /**
+     * Checks, on this instance and as the account that copies and restores backups there, read access to {@code
+     * share} and write access to {@code copyFolder}; nothing else is changed (a probe file is removed again).
+     */
+    ShareAccess checkShareAccess(SharePath share, SharePath copyFolder);
 }

@@ -9,10 +9,12 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.failback.batch.application.dbadmin.SqlAdministration;
 import org.failback.batch.application.jobs.ExecutionNotFoundException;
 import org.failback.batch.application.jobs.JobView;
 import org.failback.batch.application.jobs.JobViews;
 import org.failback.batch.application.pool.PoolJobService;
+import org.failback.batch.infrastructure.dbadmin.JdbcCommandLog;
 import org.failback.batch.infrastructure.jobs.JobLog;
 import org.failback.batch.infrastructure.jobs.JobRuns;
 import org.failback.domain.pool.PoolName;
@@ -31,6 +33,7 @@ public class JobPage implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Set<String> RUNNING = Set.of("STARTING", "STARTED", "STOPPING");
     static final int LOG_TAIL = 50;
+    static final int COMMANDS = 500;
 
     @Inject
     JobViews views;
@@ -50,11 +53,15 @@ public class JobPage implements Serializable {
     @Inject
     PortalUser user;
 
+    @Inject
+    SqlAdministration sql;
+
     private Long id;
     private boolean found;
     private boolean ended;
     private transient JobView job;
     private transient List<JobLog.Line> logTail;
+    private transient List<JdbcCommandLog.Entry> commands;
     private String poolState;
     private String chart;
 
@@ -79,6 +86,7 @@ public class JobPage implements Serializable {
             return;
         }
         logTail = log.tail(runs.chain(id), LOG_TAIL);
+        commands = commandsOf(runs.chain(id));
         poolState = poolState(job.pool());
         chart = chartJson(views.throughput(job), job);
         ended = !running(job);
@@ -224,6 +232,19 @@ public class JobPage implements Serializable {
             refresh();
         }
         return job;
+    }
+
+    /** The SQL commands of the execution and of those it restarted, newest first. */
+    private List<JdbcCommandLog.Entry> commandsOf(List<Long> chain) {
+        List<JdbcCommandLog.Entry> all = new java.util.ArrayList<>();
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            all.addAll(sql.commands(new JdbcCommandLog.Filter(chain.get(i), null, null, COMMANDS)));
+        }
+        return all;
+    }
+
+    public List<JdbcCommandLog.Entry> getCommands() {
+        return commands;
     }
 
     public List<JobLog.Line> getLogTail() {

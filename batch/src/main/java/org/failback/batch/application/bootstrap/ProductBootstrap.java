@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.failback.batch.application.dbadmin.DemoSqlTopology;
+import org.failback.batch.application.dbadmin.SqlInstances;
 import org.failback.batch.application.demo.DemoTopology;
 import org.failback.batch.application.demo.LisDemo;
+import org.failback.batch.infrastructure.dbadmin.ManagedDatabases;
 import org.failback.batch.infrastructure.engine.DataDirectory;
 import org.failback.batch.infrastructure.engine.ProductReadiness;
 import org.failback.batch.infrastructure.engine.SchemaMigration;
@@ -36,6 +39,9 @@ public class ProductBootstrap {
     @Inject
     ProductReadiness readiness;
 
+    @Inject
+    ManagedDatabases databases;
+
     @PostConstruct
     void start() {
         Path data = DataDirectory.ensureDirectory(DataDirectory.root());
@@ -49,6 +55,10 @@ public class ProductBootstrap {
                 if (!demo.isSeeded()) {
                     demo.seed(DemoTopology.configuredUsers());
                     LisDemo.seed(connection, LisStorage.current());
+                }
+                DemoSqlTopology.seedIfMissing(connection, databases.administrations());
+                for (String instance : SqlInstances.pointAtConfiguredServers(connection, databases.administrations())) {
+                    LOG.info("SQL instance " + instance + " points at its configured SQL Server");
                 }
                 connection.commit();
             }

@@ -27,7 +27,7 @@ public final class LisDemo {
     private LisDemo() {}
 
     public static void seed(Connection product, LisStorage storage) throws SQLException {
-        LisBackupService service = new LisBackupService(storage, new LoggingOperationLog("[lis demo] "));
+        LisBackupService service = new LisBackupService(storage, new LoggingOperationLog("[lis demo] "), null);
         seedPool(product, storage, service, PoolName.of("fe-dc1"), 1, "Seattle", "WA", "98101", "US", "Pine Street");
         seedPool(product, storage, service, PoolName.of("fe-dc2"), 2, "Dublin", null, "D02", "IE", "Grand Canal Quay");
     }
@@ -48,7 +48,7 @@ public final class LisDemo {
             String country,
             String street)
             throws SQLException {
-        try (Connection lis = storage.open(pool)) {
+        try (Connection lis = storage.open(product, pool)) {
             if (LisLocationStore.count(lis) == 0) {
                 for (int n = 1; n <= LOCATIONS_PER_POOL; n++) {
                     LisLocationStore.insert(

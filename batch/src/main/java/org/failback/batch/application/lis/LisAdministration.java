@@ -84,8 +84,12 @@ public class LisAdministration {
         requirePool(from);
         StoredBackup latest = product(c -> new LisBackupRepository(c).latestVerified(from))
                 .orElseThrow(() -> new NoLisBackupException(from.value()));
-        new LisBackupService(LisStorage.current(), new LoggingOperationLog("[lis restore check] "))
-                .checkChecksum(latest);
+        LisBackupService service =
+                new LisBackupService(LisStorage.current(), new LoggingOperationLog("[lis restore check] "), null);
+        product(c -> {
+            service.checkChecksum(c, latest);
+            return null;
+        });
         return latest;
     }
 
@@ -101,8 +105,9 @@ public class LisAdministration {
         }
     }
 
-    private static <T> T lis(PoolName pool, Work<T> work) {
-        try (Connection lis = LisStorage.current().open(pool)) {
+    private <T> T lis(PoolName pool, Work<T> work) {
+        try (Connection c = dataSource.getConnection();
+                Connection lis = LisStorage.current().open(c, pool)) {
             return work.on(lis);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot use the LIS database of " + pool + ": " + e.getMessage(), e);

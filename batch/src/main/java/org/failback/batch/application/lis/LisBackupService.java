@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import org.failback.batch.infrastructure.dbadmin.H2DatabaseAdministration;
 import org.failback.batch.infrastructure.lis.LisBackupRepository;
 import org.failback.batch.infrastructure.lis.LisLocationStore;
 import org.failback.batch.infrastructure.lis.LisStorage;
@@ -17,6 +16,7 @@ import org.failback.batch.infrastructure.lis.StoredBackup;
 import org.failback.domain.dbadmin.BackupFile;
 import org.failback.domain.dbadmin.BackupResult;
 import org.failback.domain.dbadmin.CorruptBackupException;
+import org.failback.domain.dbadmin.DatabaseAdministration;
 import org.failback.domain.dbadmin.DatabaseName;
 import org.failback.domain.dbadmin.DatabaseOperationLog;
 import org.failback.domain.dbadmin.RestoreOptions;
@@ -38,12 +38,18 @@ public class LisBackupService {
 
     private final LisStorage storage;
     private final DatabaseOperationLog log;
-    private final H2DatabaseAdministration admin;
+    private final Long jobExecutionId;
 
-    public LisBackupService(LisStorage storage, DatabaseOperationLog log) {
+    /** {@code jobExecutionId}: the job whose commands these are in the command log (null outside a job). */
+    public LisBackupService(LisStorage storage, DatabaseOperationLog log, Long jobExecutionId) {
         this.storage = storage;
         this.log = log;
-        this.admin = storage.administration(log);
+        this.jobExecutionId = jobExecutionId;
+    }
+
+    /** The port of the instance holding {@code pool}'s LIS database. */
+    private DatabaseAdministration admin(Connection product, PoolName pool) throws SQLException {
+        return storage.administration(product, pool, jobExecutionId, log);
     }
 
     /** Backs up the pool's LIS database to a new file and records it (not yet verified). */
@@ -52,12 +58,12 @@ public class LisBackupService {
         LisBackupRepository backups = new LisBackupRepository(product);
         backups.requirePool(pool);
         // Make sure the database exists and has its schema before the first backup.
-        try (Connection ignored = storage.open(pool)) {
+        try (Connection ignored = storage.open(product, pool)) {
             ignored.isValid(1);
         }
         BackupFile file =
                 storage.backupShare(pool).file("lis-" + pool.value() + "-" + STAMP.format(Instant.now()) + ".zip");
-        BackupResult result = admin.backupDatabase(LisDatabases.of(pool), file);
+        BackupResult result = admin(product, pool).backupDatabase(LisDatabases.of(pool), file);
         long id = backups.insert(pool, result, jobInstanceId, jobExecutionId);
         log.issued("recorded backup " + file.fileName() + " of pool " + pool + " (" + result.bytes()
                 + " bytes, SHA-256 " + result.sha256() + ")");
@@ -65,9 +71,9 @@ public class LisBackupService {
     }
 
     /** True when the recorded file is still there with its recorded checksum (a restarted job step can skip work). */
-    public boolean intact(StoredBackup backup) {
+    public boolean intact(Connection product, StoredBackup backup) throws SQLException {
         try {
-            admin.checkChecksum(file(backup), backup.sha256());
+            admin(product, backup.pool()).checkChecksum(file(backup), backup.sha256());
             return true;
         } catch (CorruptBackupException e) {
             return false;
@@ -75,13 +81,14 @@ public class LisBackupService {
     }
 
     /** The recorded file is there with its recorded SHA-256, else {@link CorruptBackupException}. */
-    public void checkChecksum(StoredBackup backup) {
-        admin.checkChecksum(file(backup), backup.sha256());
+    public void checkChecksum(Connection product, StoredBackup backup) throws SQLException {
+        admin(product, backup.pool()).checkChecksum(file(backup), backup.sha256());
     }
 
     /** Scratch-restores the backup, compares checksum and row counts, and records what was found. */
     public VerificationResult verify(Connection product, StoredBackup backup) throws SQLException {
-        VerificationResult result = admin.verifyBackup(file(backup), backup.sha256(), backup.rowCounts());
+        VerificationResult result =
+                admin(product, backup.pool()).verifyBackup(file(backup), backup.sha256(), backup.rowCounts());
         String summary = (result.ok() ? "verified: " : "verification FAILED: ") + String.join("; ", result.checks());
         log.issued("backup " + backup.fileName() + " " + summary);
         new LisBackupRepository(product).recordVerification(backup.id(), false, summary);
@@ -140,16 +147,19 @@ public class LisBackupService {
                 .orElseThrow(() -> new NoLisBackupException(failed.value()));
         BackupFile file = file(backup);
         log.issued("latest verified LIS backup of " + failed + ": " + backup.fileName() + " taken " + backup.takenAt());
-        admin.checkChecksum(file, backup.sha256());
+        // Staged on the backup pool's instance, where its LIS database is: SHA-256 first, a corrupt file changes
+        // nothing.
+        DatabaseAdministration target = admin(product, backupPool);
+        target.checkChecksum(file, backup.sha256());
         DatabaseName staging = LisDatabases.stagingOf(failed);
-        admin.restoreDatabase(staging, file, RestoreOptions.replaceWithRecovery());
+        target.restoreDatabase(staging, file, RestoreOptions.replaceWithRecovery());
         List<LisLocation> locations;
-        try (Connection source = storage.openExisting(staging)) {
+        try (Connection source = storage.openExisting(product, backupPool, staging)) {
             locations = LisLocationStore.list(source);
         }
         LisLocationStore.MergeResult result;
-        try (Connection target = storage.open(backupPool)) {
-            result = LisLocationStore.merge(target, backupPool, failed, locations);
+        try (Connection lis = storage.open(product, backupPool)) {
+            result = LisLocationStore.merge(lis, backupPool, failed, locations);
         }
         log.issued("MERGE " + locations.size() + " locations of " + failed + " into LIS database "
                 + LisDatabases.of(backupPool)

@@ -47,8 +47,8 @@ public class TopologyAdministration {
             writer.addUsers(backup, request.backupPool(), request.users());
             if (request.lisBackup()) {
                 // Failover restores the pool's latest LIS backup: a new pool starts with a verified one.
-                LisBackupService lis =
-                        new LisBackupService(LisStorage.current(), new LoggingOperationLog("[lis first backup] "));
+                LisBackupService lis = new LisBackupService(
+                        LisStorage.current(), new LoggingOperationLog("[lis first backup] "), null);
                 lis.takeVerifiedFirst(connection, request.pool());
                 lis.takeVerifiedFirst(connection, request.backupPool());
             }

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -28,7 +29,10 @@ import org.failback.domain.dbadmin.DatabaseAdministration;
 import org.failback.domain.dbadmin.DatabaseAdministrationException;
 import org.failback.domain.dbadmin.DatabaseName;
 import org.failback.domain.dbadmin.DatabaseOperationLog;
+import org.failback.domain.dbadmin.DatabaseState;
 import org.failback.domain.dbadmin.RestoreOptions;
+import org.failback.domain.dbadmin.ShareAccess;
+import org.failback.domain.dbadmin.SharePath;
 import org.failback.domain.dbadmin.UnsupportedCapabilityException;
 import org.failback.domain.dbadmin.VerificationResult;
 
@@ -45,11 +49,16 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
             EnumSet.of(Capability.BACKUP, Capability.VERIFY, Capability.RESTORE_REPLACE);
     private static final String ENGINE = "H2";
 
+    private static final String RESTORED_FROM = "restored-from";
+
     private final Path root;
+    private final CommandRecorder recorder;
     private final DatabaseOperationLog log;
 
-    public H2DatabaseAdministration(Path databasesRoot, DatabaseOperationLog log) {
+    /** The databases of one instance under {@code databasesRoot}, every command recorded by {@code recorder}. */
+    public H2DatabaseAdministration(Path databasesRoot, CommandRecorder recorder, DatabaseOperationLog log) {
         this.root = databasesRoot.toAbsolutePath().normalize();
+        this.recorder = recorder;
         this.log = log == null ? DatabaseOperationLog.NONE : log;
     }
 
@@ -93,13 +102,15 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
         if (databaseExists(name)) {
             return false;
         }
-        log.issued("CREATE DATABASE " + name + " (H2: file database " + fileBase(name) + ".mv.db)");
+        String command = "CREATE DATABASE " + name + " (H2: file database " + fileBase(name) + ".mv.db)";
+        log.issued(command);
         try {
-            Files.createDirectories(fileBase(name).getParent());
-            try (Connection c = DriverManager.getConnection(url(name, false), "sa", "")) {
-                c.isValid(1);
-            }
-            return true;
+            return recorder.run(name, "CREATE_DATABASE", command, () -> {
+                Files.createDirectories(fileBase(name).getParent());
+                try (Connection c = DriverManager.getConnection(url(name, false), "sa", "")) {
+                    return c.isValid(1);
+                }
+            });
         } catch (IOException | SQLException e) {
             throw new DatabaseAdministrationException("CREATE DATABASE " + name + " failed: " + e.getMessage(), e);
         }
@@ -110,25 +121,29 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
         requireExists(name, "BACKUP DATABASE");
         Path target = file.path();
         Path part = target.resolveSibling(target.getFileName() + ".part");
-        log.issued("BACKUP DATABASE " + name + " TO '" + target + "' (H2: SCRIPT TO ? COMPRESSION ZIP)");
+        String command = "BACKUP DATABASE " + name + " TO '" + target + "' (H2: SCRIPT TO ? COMPRESSION ZIP)";
+        log.issued(command);
         try {
             Files.createDirectories(target.getParent());
             Files.deleteIfExists(part);
-            Map<String, Long> rows;
-            try (Connection c = open(name)) {
-                // One snapshot for the counts and the dump, so verification can compare them exactly.
-                c.setAutoCommit(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                rows = rowCounts(c);
-                try (PreparedStatement script = c.prepareStatement("SCRIPT TO ? COMPRESSION ZIP")) {
-                    script.setString(1, part.toString());
-                    script.execute();
+            Map<String, Long> rows = recorder.run(name, "BACKUP_DATABASE", command, () -> {
+                Map<String, Long> counted;
+                try (Connection c = open(name)) {
+                    // One snapshot for the counts and the dump, so verification can compare them exactly.
+                    c.setAutoCommit(false);
+                    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    counted = rowCounts(c);
+                    try (PreparedStatement script = c.prepareStatement("SCRIPT TO ? COMPRESSION ZIP")) {
+                        script.setString(1, part.toString());
+                        script.execute();
+                    }
+                    c.commit();
                 }
-                c.commit();
-            }
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return counted;
+            });
             long bytes = Files.size(target);
-            String sha = Sha256.of(target);
+            String sha = checksum(file);
             log.issued("BACKUP DATABASE " + name + " done: " + bytes + " bytes, SHA-256 " + sha + ", rows " + rows);
             return new BackupResult(file, bytes, sha, Instant.now(), rows);
         } catch (IOException | SQLException e) {
@@ -140,17 +155,30 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
 
     @Override
     public void checkChecksum(BackupFile file, String expectedSha256) {
-        log.issued("CHECK SHA-256 of '" + file + "' against " + expectedSha256);
-        String actual = sha256OrNull(file);
-        if (actual == null) {
-            throw new CorruptBackupException(
-                    "backup file '" + file + "' is missing or unreadable: refused, nothing restored");
+        String command = "CHECK SHA-256 of '" + file + "' against " + expectedSha256;
+        log.issued(command);
+        try {
+            recorder.run(null, "CHECKSUM", command, () -> {
+                String actual = sha256OrNull(file);
+                if (actual == null) {
+                    throw new CorruptBackupException(
+                            "backup file '" + file + "' is missing or unreadable: refused, nothing restored");
+                }
+                if (!actual.equalsIgnoreCase(expectedSha256)) {
+                    throw new CorruptBackupException("backup file '" + file + "' is corrupt: its SHA-256 " + actual
+                            + " does not match the recorded " + expectedSha256 + " (" + sizeOf(file)
+                            + " bytes now): refused, nothing restored");
+                }
+                return null;
+            });
+        } catch (IOException | SQLException e) {
+            throw new CorruptBackupException("backup file '" + file + "' cannot be checked: " + e.getMessage(), e);
         }
-        if (!actual.equalsIgnoreCase(expectedSha256)) {
-            throw new CorruptBackupException(
-                    "backup file '" + file + "' is corrupt: its SHA-256 " + actual + " does not match the recorded "
-                            + expectedSha256 + " (" + sizeOf(file) + " bytes now): refused, nothing restored");
-        }
+    }
+
+    /** The SHA-256 of a file just written, computed as a recorded engine call. */
+    private String checksum(BackupFile file) throws IOException, SQLException {
+        return recorder.run(null, "CHECKSUM", "COMPUTE SHA-256 of '" + file + "'", () -> Sha256.of(file.path()));
     }
 
     @Override
@@ -158,22 +186,17 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
             BackupFile file, String expectedSha256, Map<String, Long> expectedRowCounts) {
         List<String> checks = new ArrayList<>();
         if (expectedSha256 != null) {
-            String actual = sha256OrNull(file);
-            log.issued("CHECK SHA-256 of '" + file + "' against " + expectedSha256);
-            if (actual == null || !actual.equalsIgnoreCase(expectedSha256)) {
-                checks.add("SHA-256 "
-                        + (actual == null
-                                ? "not computable: file missing or unreadable"
-                                : actual + " does not match the recorded " + expectedSha256));
+            try {
+                checkChecksum(file, expectedSha256);
+            } catch (CorruptBackupException e) {
+                checks.add(e.getMessage());
                 return new VerificationResult(file, false, checks);
             }
             checks.add("SHA-256 matches " + expectedSha256);
         }
         DatabaseName scratch = scratchName();
-        log.issued("RESTORE VERIFYONLY FROM '" + file + "' (H2: RUNSCRIPT FROM ? COMPRESSION ZIP into scratch database "
-                + scratch + ")");
         try {
-            Map<String, Long> restored = restoreInto(scratch, file, true);
+            Map<String, Long> restored = scratchRestore(file, scratch);
             checks.add("scratch restore succeeded: rows " + restored);
             if (expectedRowCounts != null && !expectedRowCounts.isEmpty()) {
                 if (!new TreeMap<>(expectedRowCounts).equals(restored)) {
@@ -205,7 +228,7 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
         // Prove the file restores before the target is touched: a corrupt backup changes nothing.
         DatabaseName scratch = scratchName();
         try {
-            restoreInto(scratch, file, true);
+            scratchRestore(file, scratch);
         } catch (SQLException | IOException e) {
             throw new CorruptBackupException(
                     "RESTORE DATABASE " + name + " refused: backup '" + file + "' does not restore: " + e.getMessage(),
@@ -213,14 +236,89 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
         } finally {
             dropScratch(scratch);
         }
-        log.issued("RESTORE DATABASE " + name + " FROM '" + file + "' WITH " + (options.replace() ? "REPLACE, " : "")
-                + "RECOVERY (H2: DROP ALL OBJECTS; RUNSCRIPT FROM ? COMPRESSION ZIP)");
+        String command =
+                "RESTORE DATABASE " + name + " FROM '" + file + "' WITH " + (options.replace() ? "REPLACE, " : "")
+                        + "RECOVERY (H2: DROP ALL OBJECTS; RUNSCRIPT FROM ? COMPRESSION ZIP)";
+        log.issued(command);
         try {
-            Map<String, Long> rows = restoreInto(name, file, false);
+            Map<String, Long> rows = recorder.run(name, "RESTORE_DATABASE", command, () -> {
+                Map<String, Long> restored = restoreInto(name, file, false);
+                markRestoredFrom(name, file);
+                return restored;
+            });
             log.issued("RESTORE DATABASE " + name + " done: rows " + rows);
         } catch (SQLException | IOException e) {
             throw new DatabaseAdministrationException(
                     "RESTORE DATABASE " + name + " FROM '" + file + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The engine's check of a backup: a restore into a scratch database that is dropped afterwards. */
+    private Map<String, Long> scratchRestore(BackupFile file, DatabaseName scratch) throws SQLException, IOException {
+        String command = "RESTORE VERIFYONLY FROM '" + file
+                + "' (H2: RUNSCRIPT FROM ? COMPRESSION ZIP into scratch database " + scratch + ")";
+        log.issued(command);
+        return recorder.run(null, "RESTORE_VERIFYONLY", command, () -> restoreInto(scratch, file, true));
+    }
+
+    /**
+     * H2 keeps no restore history: the adapter writes one beside the database files, moved into place after the
+     * restore, so a restarted log-shipping round can tell a file it already applied.
+     */
+    private void markRestoredFrom(DatabaseName name, BackupFile file) throws IOException {
+        Path marker = fileBase(name).resolveSibling(RESTORED_FROM);
+        Path part = marker.resolveSibling(RESTORED_FROM + ".part");
+        Files.writeString(part, file.toString());
+        Files.move(part, marker, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public Optional<String> lastRestoredFile(DatabaseName name) {
+        Path marker = fileBase(name).resolveSibling(RESTORED_FROM);
+        try {
+            return recorder.query(
+                    name,
+                    "SELECT last restored file of " + name + " (H2: " + marker + ")",
+                    () -> Files.isRegularFile(marker)
+                            ? Optional.of(Files.readString(marker).strip())
+                            : Optional.<String>empty());
+        } catch (IOException | SQLException e) {
+            throw new DatabaseAdministrationException(
+                    "cannot read the restore history of " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** H2 has no recovery models and no mirroring: both say NONE. */
+    @Override
+    public Optional<DatabaseState> describe(DatabaseName name) {
+        return databaseExists(name) ? Optional.of(new DatabaseState(name, "ONLINE", "NONE", "NONE")) : Optional.empty();
+    }
+
+    /**
+     * The embedded engine copies and restores as the account the server runs as: it must list the share and create
+     * (then delete) a probe file in the copy folder, which it creates when missing.
+     */
+    @Override
+    public ShareAccess checkShareAccess(SharePath share, SharePath copyFolder) {
+        String account = System.getProperty("user.name");
+        String command =
+                "CHECK ACCESS of account " + account + ": READ on '" + share + "', WRITE on '" + copyFolder + "'";
+        log.issued(command);
+        try {
+            ShareAccess access = recorder.run(null, "SHARE_ACCESS", command, () -> {
+                List<ShareAccess.Missing> missing = new ArrayList<>();
+                FileAccess.readable(share.path())
+                        .ifPresent(reason ->
+                                missing.add(new ShareAccess.Missing(share.toString(), ShareAccess.Right.READ, reason)));
+                FileAccess.writable(copyFolder.path())
+                        .ifPresent(reason -> missing.add(
+                                new ShareAccess.Missing(copyFolder.toString(), ShareAccess.Right.WRITE, reason)));
+                return new ShareAccess(account, missing);
+            });
+            log.issued(access.describe());
+            return access;
+        } catch (IOException | SQLException e) {
+            throw new DatabaseAdministrationException("share access check failed: " + e.getMessage(), e);
         }
     }
 
@@ -236,12 +334,12 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
 
     @Override
     public BackupResult backupLog(DatabaseName name, BackupFile file) {
-        throw new UnsupportedCapabilityException(Capability.LOG_SHIPPING, ENGINE);
+        throw new UnsupportedCapabilityException(Capability.LOG_BACKUP, ENGINE);
     }
 
     @Override
     public void restoreLog(DatabaseName name, BackupFile file, boolean recovery) {
-        throw new UnsupportedCapabilityException(Capability.LOG_SHIPPING, ENGINE);
+        throw new UnsupportedCapabilityException(Capability.LOG_BACKUP, ENGINE);
     }
 
     /** Replaces everything in {@code name} (created if missing) with the backup's content; returns its row counts. */

@@ -1,2 +1,2 @@
-/** Adapters of the database-administration port: real H2 (embedded default) and real T-SQL on SQL Server. */
+/** Engine adapters of the database-administration port (H2, SQL Server), their command log and instance registry. */
 package org.failback.batch.infrastructure.dbadmin;

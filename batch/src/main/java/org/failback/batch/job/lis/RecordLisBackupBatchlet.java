@@ -21,7 +21,7 @@ public class RecordLisBackupBatchlet extends LisBatchlet {
 
     @Override
     protected String run(Connection product, LoggingOperationLog log) throws Exception {
-        LisBackupService service = new LisBackupService(LisStorage.current(), log);
+        LisBackupService service = new LisBackupService(LisStorage.current(), log, jobContext.getExecutionId());
         LisBackupRepository backups = new LisBackupRepository(product);
         StoredBackup backup = backups.findByJobInstance(jobContext.getInstanceId())
                 .orElseThrow(() -> new IllegalStateException(

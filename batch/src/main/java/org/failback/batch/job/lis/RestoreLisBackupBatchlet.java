@@ -46,8 +46,9 @@ public class RestoreLisBackupBatchlet extends LisBatchlet {
         if (target.equals(failed)) {
             throw new IllegalArgumentException("backupPool must differ from pool " + failed);
         }
-        LisLocationStore.MergeResult result =
-                new LisBackupService(LisStorage.current(), log).restoreIntoBackupPool(product, failed, target);
+        LisLocationStore.MergeResult result = new LisBackupService(
+                        LisStorage.current(), log, jobContext.getExecutionId())
+                .restoreIntoBackupPool(product, failed, target);
         stepContext.setExitStatus(LisJobSupport.exitStatus("RESTORED LIS of " + failed + " into " + target + ": "
                 + result.inserted() + " inserted, " + result.updated() + " updated, " + result.skipped() + " skipped"));
         return "RESTORED";

@@ -25,11 +25,11 @@ public class TakeLisBackupBatchlet extends LisBatchlet {
     @Override
     protected String run(Connection product, LoggingOperationLog log) throws Exception {
         PoolName name = LisJobSupport.requiredPool(jobContext, pool, "pool");
-        LisBackupService service = new LisBackupService(LisStorage.current(), log);
+        LisBackupService service = new LisBackupService(LisStorage.current(), log, jobContext.getExecutionId());
         LisBackupRepository backups = new LisBackupRepository(product);
         // A restart of this job instance reuses the backup it already took when the file is intact.
         Optional<StoredBackup> earlier = backups.findByJobInstance(jobContext.getInstanceId());
-        if (earlier.isPresent() && service.intact(earlier.get())) {
+        if (earlier.isPresent() && service.intact(product, earlier.get())) {
             backups.attachExecution(earlier.get().id(), jobContext.getExecutionId());
             log.issued("backup " + earlier.get().fileName() + " of this job instance is intact: not taken again");
             exitWith("REUSED " + earlier.get().fileName());

@@ -21,7 +21,7 @@ public class VerifyLisBackupBatchlet extends LisBatchlet {
 
     @Override
     protected String run(Connection product, LoggingOperationLog log) throws Exception {
-        LisBackupService service = new LisBackupService(LisStorage.current(), log);
+        LisBackupService service = new LisBackupService(LisStorage.current(), log, jobContext.getExecutionId());
         StoredBackup backup = new LisBackupRepository(product)
                 .findByJobInstance(jobContext.getInstanceId())
                 .orElseThrow(() -> new IllegalStateException(

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.failback.batch.application.demo.DemoTopology;
 import org.failback.batch.application.demo.LisDemo;
+import org.failback.batch.infrastructure.dbadmin.DatabaseAdministrations;
+import org.failback.batch.infrastructure.dbadmin.InstanceCredentials;
+import org.failback.batch.infrastructure.dbadmin.JdbcCommandLog;
 import org.failback.batch.infrastructure.engine.MigratedProductDatabase;
 import org.failback.batch.infrastructure.lis.LisBackupRepository;
 import org.failback.batch.infrastructure.lis.LisLocationStore;
@@ -39,27 +42,54 @@ class LisBackupServiceTest {
 
     private JdbcDataSource product;
     private LisStorage storage;
+    private JdbcCommandLog commandLog;
     private final List<String> issued = new ArrayList<>();
     private LisBackupService service;
 
     @BeforeEach
     void seed() throws SQLException {
         product = MigratedProductDatabase.at(data.resolve("db/failback"));
-        storage = new LisStorage(data);
+        commandLog = new JdbcCommandLog(product);
+        storage = new LisStorage(new DatabaseAdministrations(
+                data, commandLog, new InstanceCredentials(data.resolve("credentials.properties"))));
         try (Connection c = product.getConnection()) {
             c.setAutoCommit(false);
             new DemoTopology(c).seed(10);
             LisDemo.seed(c, storage);
             c.commit();
         }
-        service = new LisBackupService(storage, issued::add);
+        service = new LisBackupService(storage, issued::add, 5L);
+    }
+
+    /** The pool's LIS database, wherever its instance keeps it. */
+    private Connection lis(PoolName pool) throws SQLException {
+        try (Connection c = product.getConnection()) {
+            return storage.open(c, pool);
+        }
+    }
+
+    @Test
+    void lisDatabasesAreManagedDatabasesOnAnInstanceOfTheirSiteAndTheirCommandsAreLogged() throws SQLException {
+        assertTrue(Files.isRegularFile(data.resolve("instances/sql-dc1/databases/lis_fe_dc1/lis_fe_dc1.mv.db")));
+        assertTrue(Files.isRegularFile(data.resolve("instances/sql-dc2/databases/lis_fe_dc2/lis_fe_dc2.mv.db")));
+        try (Connection c = product.getConnection()) {
+            StoredBackup taken = service.take(c, FE1, null, null);
+            service.verify(c, taken);
+        }
+        List<String> types = commandLog.find(new JdbcCommandLog.Filter(5L, "sql-dc1", null, 100)).stream()
+                .map(e -> e.commandType() + " " + e.database())
+                .toList();
+        assertTrue(types.contains("BACKUP_DATABASE lis_fe_dc1"), types.toString());
+        assertTrue(types.contains("RESTORE_VERIFYONLY null"), types.toString());
+        assertTrue(commandLog.find(new JdbcCommandLog.Filter(5L, null, null, 100)).stream()
+                .allMatch(e -> e.endTime() != null && e.instance().equals("sql-dc1")));
     }
 
     @Test
     void demoSeedingGivesEachPoolDistinctLocationsAndAFirstVerifiedBackupAndASchedule() throws SQLException {
         try (Connection c = product.getConnection();
-                Connection lis1 = storage.open(FE1);
-                Connection lis2 = storage.open(FE2)) {
+                Connection lis1 = lis(FE1);
+                Connection lis2 = lis(FE2)) {
             List<LisLocation> one = LisLocationStore.list(lis1);
             List<LisLocation> two = LisLocationStore.list(lis2);
             assertEquals(LisDemo.LOCATIONS_PER_POOL, one.size());
@@ -87,7 +117,7 @@ class LisBackupServiceTest {
             LisLocationStore.MergeResult again = service.restoreIntoBackupPool(c, FE1, FE2);
             assertEquals(new LisLocationStore.MergeResult(0, 25, 0), again);
         }
-        try (Connection lis2 = storage.open(FE2)) {
+        try (Connection lis2 = lis(FE2)) {
             List<LisLocation> all = LisLocationStore.list(lis2);
             assertEquals(50, all.size());
             assertEquals(25, all.stream().filter(l -> l.originPool() == null).count(), "fe-dc2 keeps its own");
@@ -111,7 +141,7 @@ class LisBackupServiceTest {
             service.markVerified(c, backup, "ok");
             assertEquals(new LisLocationStore.MergeResult(25, 0, 25), service.restoreIntoBackupPool(c, FE2, FE1));
         }
-        try (Connection lis1 = storage.open(FE1)) {
+        try (Connection lis1 = lis(FE1)) {
             assertEquals(50, LisLocationStore.count(lis1));
         }
     }
@@ -141,9 +171,9 @@ class LisBackupServiceTest {
             CorruptBackupException refused =
                     assertThrows(CorruptBackupException.class, () -> service.restoreIntoBackupPool(c, FE1, FE2));
             assertTrue(refused.getMessage().contains("does not match the recorded"), refused.getMessage());
-            assertFalse(service.intact(latest));
+            assertFalse(service.intact(c, latest));
         }
-        try (Connection lis2 = storage.open(FE2)) {
+        try (Connection lis2 = lis(FE2)) {
             assertEquals(25, LisLocationStore.count(lis2));
         }
     }

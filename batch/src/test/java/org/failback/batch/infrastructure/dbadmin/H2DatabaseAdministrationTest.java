@@ -16,12 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.failback.batch.infrastructure.engine.MigratedProductDatabase;
 import org.failback.domain.dbadmin.BackupFile;
 import org.failback.domain.dbadmin.BackupResult;
 import org.failback.domain.dbadmin.Capability;
 import org.failback.domain.dbadmin.CorruptBackupException;
 import org.failback.domain.dbadmin.DatabaseAdministrationException;
 import org.failback.domain.dbadmin.DatabaseName;
+import org.failback.domain.dbadmin.InstanceName;
 import org.failback.domain.dbadmin.RestoreOptions;
 import org.failback.domain.dbadmin.SharePath;
 import org.failback.domain.dbadmin.UnsupportedCapabilityException;
@@ -37,12 +39,17 @@ class H2DatabaseAdministrationTest {
 
     private final List<String> issued = new ArrayList<>();
     private H2DatabaseAdministration admin;
+    private JdbcCommandLog commandLog;
     private SharePath share;
     private final DatabaseName mgc = DatabaseName.of("mgc");
 
     @BeforeEach
     void setUp() throws SQLException {
-        admin = new H2DatabaseAdministration(dir.resolve("databases"), issued::add);
+        commandLog = new JdbcCommandLog(MigratedProductDatabase.at(dir.resolve("product")));
+        admin = new H2DatabaseAdministration(
+                dir.resolve("databases"),
+                new CommandRecorder(commandLog, InstanceName.of("sql-test"), 99L),
+                issued::add);
         share = SharePath.under(dir, "share/mgc");
         assertTrue(admin.createDatabase(mgc));
         assertFalse(admin.createDatabase(mgc), "second create is a no-op");

@@ -1,0 +1,2 @@
+/** Log shipping of managed databases between SQL instances: configuration, rounds, monitor, schedule. */
+package org.failback.batch.application.logshipping;

@@ -272,92 +272,6 @@ class FrontEndFailoverFailbackIT extends ProductIT {
     }
 
     @Test
-    void
-            failoverWithoutAnyLisBackupIsPlannedToStopAtTheRestoreStepFailsThereAndCompletesWhenRestartedAfterOneIsTaken() {
-        Api operator = operator();
-        String pool = unique("nolis");
-        Pools.createPair(operator, pool, 100, false);
-        operator.post("pools/" + pool + "/outage").expect(200);
-        JsonNode plan = operator.post("pools/" + pool + "/failover?dryRun=true")
-                .expect(200)
-                .json();
-        assertTrue(plan.path("lisBackup").isNull(), plan.toString());
-        String restoreStep = plan.path("steps").get(1).asText();
-        assertTrue(
-                restoreStep.startsWith("restore-lis-backup: WOULD STOP HERE")
-                        && restoreStep.contains("POST /api/lis/" + pool + "/backups"),
-                restoreStep);
-        long id = operator.post("pools/" + pool + "/failover")
-                .expect(202)
-                .json()
-                .path("jobExecutionId")
-                .asLong();
-        JsonNode failed = Jobs.awaitEnd(operator, id, TIMEOUT);
-        assertEquals("FAILED", failed.path("status").asText(), failed.toString());
-        assertTrue(operator.get("jobs/" + id + "/log").body().contains("no LIS backup of pool " + pool));
-        assertEquals("FAILING_OVER", Pools.pool(operator, pool).path("state").asText());
-
-        long backup = operator.post("lis/" + pool + "/backups")
-                .expect(202)
-                .json()
-                .path("jobExecutionId")
-                .asLong();
-        assertEquals(
-                "COMPLETED",
-                Jobs.awaitEnd(operator, backup, TIMEOUT).path("status").asText());
-        String taken = operator.get("lis/" + pool + "/backups")
-                .expect(200)
-                .json()
-                .get(0)
-                .path("file")
-                .asText();
-        JsonNode replanned = operator.post("pools/" + pool + "/failover?dryRun=true")
-                .expect(200)
-                .json();
-        assertEquals(taken, replanned.path("lisBackup").asText(), replanned.toString());
-        assertTrue(
-                replanned.path("steps").get(1).asText().startsWith("restore-lis-backup: " + taken),
-                replanned.toString());
-        long restarted = operator.post("jobs/" + id + "/restart")
-                .expect(202)
-                .json()
-                .path("jobExecutionId")
-                .asLong();
-        assertEquals(
-                "COMPLETED",
-                Jobs.awaitEnd(operator, restarted, TIMEOUT).path("status").asText());
-        assertEquals("FAILED_OVER", Pools.pool(operator, pool).path("state").asText());
-
-        assertEquals(
-                List.of(id),
-                ids(operator.get("jobs?pool=" + pool + "&status=FAILED")
-                        .expect(200)
-                        .json()));
-        assertEquals(
-                List.of(restarted, backup),
-                ids(operator.get("jobs?pool=" + pool + "&status=COMPLETED")
-                        .expect(200)
-                        .json()),
-                "newest first");
-        assertEquals(
-                List.of(restarted),
-                ids(operator.get("jobs?pool=" + pool + "&status=COMPLETED&limit=1")
-                        .expect(200)
-                        .json()));
-        assertEquals(
-                List.of(),
-                ids(operator.get("jobs?pool=" + pool + "&status=STARTED")
-                        .expect(200)
-                        .json()));
-    }
-
-    private static List<Long> ids(JsonNode jobs) {
-        return java.util.stream.StreamSupport.stream(jobs.spliterator(), false)
-                .map(j -> j.path("id").asLong())
-                .toList();
-    }
-
-    @Test
     void refusedStartsAnswer409Or404AndChangeNothing() {
         Api operator = operator();
         String pool = unique("refuse");
@@ -408,5 +322,56 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         assertEquals(
                 "COMPLETED",
                 Jobs.awaitEnd(operator, running, TIMEOUT).path("status").asText());
+    }
+
+    /** GET /api/jobs?status= filters on the job repository's batch status, newest first, with the limit applied. */
+    @Test
+    void jobsOfAPoolAreFilteredByStatusNewestFirst() {
+        Api operator = operator();
+        String pool = unique("jobstatus");
+        Pools.createFailedOverAndRepaired(operator, pool, 100);
+        long failover = operator.get("jobs?pool=" + pool)
+                .expect(200)
+                .json()
+                .get(0)
+                .path("id")
+                .asLong();
+        long staged = Pools.startFailback(operator, pool, Map.of("maxUsers", 10));
+        assertEquals(
+                "STOPPED",
+                Jobs.awaitEnd(operator, staged, TIMEOUT).path("status").asText());
+        // A restart would stage again (it keeps maxUsers): a new failback moves the rest.
+        long completed = Pools.startFailback(operator, pool, null);
+        assertEquals(
+                "COMPLETED",
+                Jobs.awaitEnd(operator, completed, TIMEOUT).path("status").asText());
+
+        assertEquals(
+                List.of(staged),
+                ids(operator.get("jobs?pool=" + pool + "&status=STOPPED")
+                        .expect(200)
+                        .json()));
+        assertEquals(
+                List.of(completed, failover),
+                ids(operator.get("jobs?pool=" + pool + "&status=COMPLETED")
+                        .expect(200)
+                        .json()),
+                "newest first");
+        assertEquals(
+                List.of(completed),
+                ids(operator.get("jobs?pool=" + pool + "&status=COMPLETED&limit=1")
+                        .expect(200)
+                        .json()));
+        assertEquals(
+                List.of(),
+                ids(operator.get("jobs?pool=" + pool + "&status=STARTED")
+                        .expect(200)
+                        .json()));
+    }
+
+    private static List<Long> ids(JsonNode jobs) {
+        return java.util.stream.StreamSupport.stream(jobs.spliterator(), false)
+                .map(j -> j.path("id").asLong())
+                .toList();
     }
 }

@@ -76,12 +76,16 @@ public final class Pools {
     /** Outage, then a failover job run to completion. */
     public static JsonNode failOver(Api operator, String pool) {
         operator.post("pools/" + pool + "/outage").expect(200);
-        long id = operator.post("pools/" + pool + "/failover")
+        return Jobs.awaitEnd(operator, startFailover(operator, pool), Duration.ofMinutes(3));
+    }
+
+    /** Starts the failover of a pool that is down; answers the job execution id. */
+    public static long startFailover(Api operator, String pool) {
+        return operator.post("pools/" + pool + "/failover")
                 .expect(202)
                 .json()
                 .path("jobExecutionId")
                 .asLong();
-        return Jobs.awaitEnd(operator, id, Duration.ofMinutes(3));
     }
 
     public static long startFailback(Api operator, String pool, Object body) {

@@ -200,7 +200,7 @@ class PortalBrowserIT extends ProductIT {
     }
 
     @Test
-    void failoverPlanOfAPoolWithoutLisBackupWarnsThatTheJobWouldStopAtTheRestoreStep() {
+    void failoverPlanOfAPoolWithoutLisBackupWarnsThatTheLisRestoreWouldBeLeftPending() {
         String pool = unique("nolisweb");
         Pools.createPair(operator(), pool, 20, false);
         operator().post("pools/" + pool + "/outage").expect(200);
@@ -209,9 +209,9 @@ class PortalBrowserIT extends ProductIT {
         browser.go("/pool.xhtml?name=" + pool);
         browser.driver().findElement(By.cssSelector("button.action-failover")).click();
         WebElement warning = browser.await(d -> visible(d.findElements(By.id("plan-no-lis-backup"))));
-        assertTrue(warning.getText().contains(pool + " has no verified LIS backup"), warning.getText());
+        assertTrue(warning.getText().contains(pool + " has no usable LIS backup"), warning.getText());
         assertTrue(
-                browser.text(By.id("plan-steps")).contains("restore-lis-backup: WOULD STOP HERE"),
+                browser.text(By.id("plan-steps")).contains("restore-lis-backup: LEFT PENDING"),
                 browser.text(By.id("plan-steps")));
         browser.screenshot("06-failover-plan-without-lis-backup");
         assertEquals("DOWN", Pools.pool(operator(), pool).path("state").asText(), "reading the plan changes nothing");

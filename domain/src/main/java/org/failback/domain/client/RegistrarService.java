@@ -77,7 +77,10 @@ public class RegistrarService {
     public RegistrarUser setPresence(SipUri sip, PresenceState state) {
         RegistrarUser user = UserLookup.lockWithHomePool(em, sip);
         requireAllowed(ClientRequest.SET_PRESENCE, user);
-        user.setPresence(state, clock.instant());
+        user.setPresence(
+                state,
+                policy.keepsPresenceBeforeFailback(PolicyViews.of(user), PolicyViews.of(user.getHomePool())),
+                clock.instant());
         return user;
     }
 
@@ -89,11 +92,12 @@ public class RegistrarService {
         return policy.presenceSeenBy(
                 PolicyViews.of(watched),
                 watched.getPresenceSet(),
+                watched.getPresenceBeforeFailback(),
                 PolicyViews.of(watched.getHomePool()),
                 watcher.getHomePool().poolName());
     }
 
-    /** The contacts list: unavailable in resiliency mode, like the Address Book Service. */
+    /** The contacts list: unavailable in resiliency mode and, to affected users, during failback (Address Book too). */
     public List<String> contacts(SipUri sip) {
         RegistrarUser user = UserLookup.find(em, sip);
         requireAllowed(ClientRequest.VIEW_CONTACTS, user);

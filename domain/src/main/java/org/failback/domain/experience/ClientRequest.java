@@ -7,7 +7,7 @@ package org.failback.domain.experience;
 public enum ClientRequest {
     /** A persistent change on the server: refused in resiliency mode. */
     ADD_CONTACT,
-    /** The contacts list and the Address Book Service: unavailable in resiliency mode. */
+    /** The contacts list and the Address Book Service: unavailable in resiliency mode and, to affected users, during failback. */
     VIEW_CONTACTS,
     SCHEDULE_MEETING,
     MODIFY_MEETING,

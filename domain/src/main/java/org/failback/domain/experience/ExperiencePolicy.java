@@ -34,12 +34,13 @@ public final class ExperiencePolicy {
     public SignInDecision signIn(UserView user, HomePoolView home, Instant now) {
         requireHomeOf(user, home);
         Objects.requireNonNull(now, "now");
-        if (user.signedIn()) {
-            return SignInDecision.accepted(user.servingPool(), user.mode());
-        }
-        // Checked before the timer: an OC 2007 R2 client told "retry later" would be refused again after it.
+        // Checked first: before the timer, since an OC 2007 R2 client told "retry later" would be refused again after
+        // it, and before "already signed in", since the client signing in now is the one the seed refuses.
         if (user.clientVersion() == ClientVersion.OC_2007_R2 && home.state() != PoolState.NORMAL) {
             return SignInDecision.refused(Refusal.CLIENT_NOT_SUPPORTED);
+        }
+        if (user.signedIn()) {
+            return SignInDecision.accepted(user.servingPool(), user.mode());
         }
         return switch (home.state()) {
             case NORMAL -> SignInDecision.accepted(home.name(), RegistrationMode.REGULAR);
@@ -67,7 +68,7 @@ public final class ExperiencePolicy {
             return Optional.of(Refusal.NOT_SIGNED_IN);
         }
         if (!user.inResiliencyMode()) {
-            return Optional.empty();
+            return contactsDuringFailback(request, user, home);
         }
         // An exhaustive switch: a new request type cannot compile without a resiliency-mode decision.
         return switch (request) {
@@ -78,6 +79,18 @@ public final class ExperiencePolicy {
             case START_P2P, JOIN_CONFERENCE ->
                 home.failoverIncomplete() ? Optional.of(Refusal.RESILIENCY_MODE) : Optional.empty();
         };
+    }
+
+    /**
+     * Seed 000's failback table: "Contacts list and Address Book Service availability: Not available" for an affected
+     * user during failback, whichever side of the move they are on. A user still served by the backup pool is in
+     * regular mode there (failover completed), so resiliency mode alone would let them through.
+     */
+    private Optional<Refusal> contactsDuringFailback(ClientRequest request, UserView user, HomePoolView home) {
+        boolean contacts = request == ClientRequest.VIEW_CONTACTS || request == ClientRequest.ADD_CONTACT;
+        return contacts && home.state() == PoolState.FAILING_BACK && isAffected(user, home)
+                ? Optional.of(Refusal.FAILBACK_IN_PROGRESS)
+                : Optional.empty();
     }
 
     /**
@@ -92,25 +105,41 @@ public final class ExperiencePolicy {
     /**
      * What a viewer homed on {@code viewerHomePool} sees of {@code subject}. While the subject's home pool is being
      * failed back and their own failback is not done, nothing about them updates: their own pool's users see
-     * UNKNOWN, other pools the last state they set; a sign-out in that time is not seen either. Otherwise a signed-out
-     * subject shows OFFLINE, a signed-in one the state they last set, both live.
+     * UNKNOWN, other pools the last state set before the failback began (seed: only "after failback completion" do
+     * unaffected users "see updates made by affected users"); a sign-out in that time is not seen either. Otherwise a
+     * signed-out subject shows OFFLINE, a signed-in one the state they last set, both live.
      *
      * @param lastSet the state the subject last set, which outlives sign-outs; never UNKNOWN
+     * @param setBeforeFailback the state the subject had set when the failback began, kept once they change it
+     *     during the failback ({@link #keepsPresenceBeforeFailback}); null when they have not changed it since
      */
     public PresenceView presenceSeenBy(
-            UserView subject, PresenceState lastSet, HomePoolView subjectHome, PoolName viewerHomePool) {
+            UserView subject,
+            PresenceState lastSet,
+            PresenceState setBeforeFailback,
+            HomePoolView subjectHome,
+            PoolName viewerHomePool) {
         requireHomeOf(subject, subjectHome);
         Objects.requireNonNull(lastSet, "lastSet");
         Objects.requireNonNull(viewerHomePool, "viewerHomePool");
-        if (lastSet == PresenceState.UNKNOWN) {
+        if (lastSet == PresenceState.UNKNOWN || setBeforeFailback == PresenceState.UNKNOWN) {
             throw new IllegalArgumentException("UNKNOWN is what others may see, not a state a user sets");
         }
-        if (subjectHome.state() == PoolState.FAILING_BACK && isAffected(subject, subjectHome)) {
+        if (keepsPresenceBeforeFailback(subject, subjectHome)) {
             return viewerHomePool.equals(subjectHome.name())
                     ? new PresenceView(PresenceState.UNKNOWN, false)
-                    : new PresenceView(lastSet, false);
+                    : new PresenceView(setBeforeFailback == null ? lastSet : setBeforeFailback, false);
         }
         return new PresenceView(subject.signedIn() ? lastSet : PresenceState.OFFLINE, true);
+    }
+
+    /**
+     * While this holds, a presence change must keep the state set before the failback for the viewers of other pools:
+     * the subject's home pool is being failed back and the subject's own failback is not done.
+     */
+    public boolean keepsPresenceBeforeFailback(UserView subject, HomePoolView subjectHome) {
+        requireHomeOf(subject, subjectHome);
+        return subjectHome.state() == PoolState.FAILING_BACK && isAffected(subject, subjectHome);
     }
 
     /**

@@ -17,6 +17,10 @@ public enum Refusal {
             409,
             "{user} is in resiliency mode while {pool} is being failed over or failed back:"
                     + " this is not available until resiliency mode ends"),
+    FAILBACK_IN_PROGRESS(
+            409,
+            "{pool} is being failed back: the contacts list and the Address Book Service are not available to {user}"
+                    + " until the failback completes"),
     NOT_SIGNED_IN(409, "{user} is not signed in"),
     REJOIN_NOT_ALLOWED(
             409,

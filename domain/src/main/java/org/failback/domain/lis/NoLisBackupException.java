@@ -7,4 +7,9 @@ public class NoLisBackupException extends RuntimeException {
         super("no LIS backup of pool " + pool + ": take one with POST /api/lis/" + pool
                 + "/backups, then restart the job");
     }
+
+    /** @param why what was found instead (none at all, not verified, failing its checksum) */
+    public NoLisBackupException(String pool, String why) {
+        super(why + ": take one with POST /api/lis/" + pool + "/backups");
+    }
 }

@@ -58,6 +58,13 @@ public class FrontEndPool {
     @Column(name = "failback_completed_at")
     private Instant failbackCompletedAt;
 
+    /** Written by the LIS steps over JDBC (failover leaves it, a restore clears it), never by this entity. */
+    @Column(name = "lis_restore_pending", nullable = false, insertable = false, updatable = false)
+    private boolean lisRestorePending;
+
+    @Column(name = "lis_restore_pending_reason", length = 512, insertable = false, updatable = false)
+    private String lisRestorePendingReason;
+
     @Column(name = "last_job_execution_id")
     private Long lastJobExecutionId;
 
@@ -170,9 +177,28 @@ public class FrontEndPool {
         require(canHaveOutage(), OUTAGE_RULE);
     }
 
+    /**
+     * Failover needs a DOWN pool (or one whose failover was stopped) and a backup pool that can serve its users: not
+     * one that is itself down or failed over into this very pool, a cascading failure no pool is left to serve.
+     */
     public void requireFailoverStartable() {
         require(canBeginFailover(), FAILOVER_RULE);
         require(backupPool != null, "pool has no backup pool");
+        PoolState backupState = backupPool.getState();
+        if (backupState == PoolState.DOWN
+                || backupState == PoolState.FAILING_OVER
+                || backupState == PoolState.FAILED_OVER) {
+            throw new IllegalTransitionException("pool " + name + " cannot be failed over to its backup pool "
+                    + backupPool.getName() + ": " + backupPool.getName() + " is " + backupState
+                    + (backupState == PoolState.DOWN
+                            ? " itself; recover it first"
+                            : " (its own users are served by " + backupPool.backupPoolName()
+                                    + "); fail it back first"));
+        }
+    }
+
+    private String backupPoolName() {
+        return backupPool == null ? "no pool" : backupPool.getName();
     }
 
     public void requireFailbackStartable() {
@@ -233,6 +259,14 @@ public class FrontEndPool {
 
     public Instant getFailbackCompletedAt() {
         return failbackCompletedAt;
+    }
+
+    public boolean isLisRestorePending() {
+        return lisRestorePending;
+    }
+
+    public String getLisRestorePendingReason() {
+        return lisRestorePendingReason;
     }
 
     public Long getLastJobExecutionId() {

@@ -53,6 +53,14 @@ public class RegistrarUser {
     @Column(name = "presence_set", nullable = false, length = 16)
     private PresenceState presenceSet = PresenceState.AVAILABLE;
 
+    /**
+     * The state set when the failback of the home pool began, kept from the user's first change during that failback
+     * until their failback is done (the failback job clears it): what users of other pools go on seeing.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "presence_before_failback", length = 16)
+    private PresenceState presenceBeforeFailback;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -88,9 +96,18 @@ public class RegistrarUser {
         this.updatedAt = now;
     }
 
-    public void setPresence(PresenceState state, Instant now) {
+    /**
+     * @param keepStateBeforeFailback true while the home pool's failback hides this user's changes from other pools:
+     *     the state set before it is kept (once, at the first change)
+     */
+    public void setPresence(PresenceState state, boolean keepStateBeforeFailback, Instant now) {
         if (state == PresenceState.UNKNOWN) {
             throw new IllegalArgumentException("UNKNOWN is what others may see, not a state a user sets");
+        }
+        if (!keepStateBeforeFailback) {
+            this.presenceBeforeFailback = null;
+        } else if (presenceBeforeFailback == null) {
+            this.presenceBeforeFailback = presenceSet;
         }
         this.presenceSet = state;
         this.updatedAt = now;
@@ -139,6 +156,10 @@ public class RegistrarUser {
 
     public PresenceState getPresenceSet() {
         return presenceSet;
+    }
+
+    public PresenceState getPresenceBeforeFailback() {
+        return presenceBeforeFailback;
     }
 
     public Instant getUpdatedAt() {

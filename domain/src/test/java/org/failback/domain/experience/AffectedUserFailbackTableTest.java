@@ -201,10 +201,10 @@ class AffectedUserFailbackTableTest {
         PresenceView expected = new PresenceView(PresenceState.UNKNOWN, false);
         UserView onBackup = affectedSignedIn(FailbackStatus.ON_BACKUP, BACKUP, RegistrationMode.RESILIENCY);
 
-        assertEquals(expected, policy.presenceSeenBy(onBackup, PresenceState.BUSY, DURING, HOME));
+        assertEquals(expected, policy.presenceSeenBy(onBackup, PresenceState.BUSY, null, DURING, HOME));
         assertEquals(
                 expected,
-                policy.presenceSeenBy(movedHomeInResiliency(), PresenceState.BUSY, DURING, HOME),
+                policy.presenceSeenBy(movedHomeInResiliency(), PresenceState.BUSY, null, DURING, HOME),
                 "kept unknown until the user's own failback is done");
     }
 
@@ -214,10 +214,10 @@ class AffectedUserFailbackTableTest {
     void presenceOfAffectedUserSeenBySamePoolAfterFailbackIsLastSetAndLive() {
         assertEquals(
                 new PresenceView(PresenceState.BUSY, true),
-                policy.presenceSeenBy(doneRegular(), PresenceState.BUSY, AFTER, HOME));
+                policy.presenceSeenBy(doneRegular(), PresenceState.BUSY, null, AFTER, HOME));
         assertEquals(
                 new PresenceView(PresenceState.AWAY, true),
-                policy.presenceSeenBy(doneRegular(), PresenceState.AWAY, AFTER, HOME),
+                policy.presenceSeenBy(doneRegular(), PresenceState.AWAY, null, AFTER, HOME),
                 "a change is reflected");
     }
 

@@ -97,7 +97,7 @@ class ClientsAndHomingTest {
         }
         assertEquals(
                 new PresenceView(PresenceState.BUSY, true),
-                policy.presenceSeenBy(user, PresenceState.BUSY, ownHome, HOME));
+                policy.presenceSeenBy(user, PresenceState.BUSY, null, ownHome, HOME));
         assertThrows(
                 IllegalArgumentException.class,
                 () -> policy.isAffected(user, home(failedPoolState)),

@@ -105,7 +105,8 @@ class ExperienceValuesTest {
 
         assertThrows(
                 IllegalArgumentException.class,
-                () -> policy.presenceSeenBy(doneRegular(), PresenceState.UNKNOWN, home(PoolState.NORMAL), BACKUP));
+                () -> policy.presenceSeenBy(
+                        doneRegular(), PresenceState.UNKNOWN, null, home(PoolState.NORMAL), BACKUP));
     }
 
     @Test
@@ -117,9 +118,9 @@ class ExperienceValuesTest {
 
         assertEquals(
                 new PresenceView(PresenceState.OFFLINE, true),
-                policy.presenceSeenBy(signedOut, PresenceState.BUSY, home(PoolState.NORMAL), HOME));
+                policy.presenceSeenBy(signedOut, PresenceState.BUSY, null, home(PoolState.NORMAL), HOME));
         assertEquals(
                 new PresenceView(PresenceState.OFFLINE, true),
-                policy.presenceSeenBy(signedOut, PresenceState.BUSY, home(PoolState.DOWN), BACKUP));
+                policy.presenceSeenBy(signedOut, PresenceState.BUSY, null, home(PoolState.DOWN), BACKUP));
     }
 }

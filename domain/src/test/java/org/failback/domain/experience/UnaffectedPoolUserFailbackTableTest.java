@@ -43,7 +43,7 @@ class UnaffectedPoolUserFailbackTableTest {
         assertEquals(
                 new PresenceView(PresenceState.DO_NOT_DISTURB, false),
                 policy.presenceSeenBy(
-                        movedHomeInResiliency(), PresenceState.DO_NOT_DISTURB, DURING, PoolName.of(viewerPool)));
+                        movedHomeInResiliency(), PresenceState.DO_NOT_DISTURB, null, DURING, PoolName.of(viewerPool)));
     }
 
     @Test
@@ -53,10 +53,10 @@ class UnaffectedPoolUserFailbackTableTest {
     void presenceOfAffectedUserSeenByOtherPoolAfterFailbackIsLive() {
         assertEquals(
                 new PresenceView(PresenceState.DO_NOT_DISTURB, true),
-                policy.presenceSeenBy(doneRegular(), PresenceState.DO_NOT_DISTURB, AFTER, BACKUP));
+                policy.presenceSeenBy(doneRegular(), PresenceState.DO_NOT_DISTURB, null, AFTER, BACKUP));
         assertEquals(
                 new PresenceView(PresenceState.AVAILABLE, true),
-                policy.presenceSeenBy(doneRegular(), PresenceState.AVAILABLE, AFTER, THIRD),
+                policy.presenceSeenBy(doneRegular(), PresenceState.AVAILABLE, null, AFTER, THIRD),
                 "an update is seen");
     }
 

@@ -172,6 +172,266 @@ class UserExperienceDuringFailbackIT extends ProductIT {
         }
     }
 
+    @Test
+    void contactsListAndAddressBookAreNotAvailableDuringFailbackToEveryAffectedUserMovedOrNot() {
+        PoolPair pair = PoolPair.create(operator(), "fbcontacts", 10, 1);
+        failOver(pair);
+        String unaffected = pair.backupUser(1);
+        signIn(client(), unaffected);
+        List<String> affected = signInAll(pair, 1, 2, 3, 4, 5, 6);
+        // After the failover completed, "all users can get all services from the backup pool".
+        client().post(clientPath(pair.user(1)) + "/contacts", Map.of("sip", unaffected))
+                .expect(201);
+        stagedFailback(pair, 3);
+        String moved = first(pair, affected, "MOVED");
+        String notYetMoved = first(pair, affected, "ON_BACKUP");
+
+        assertError(409, "RESILIENCY_MODE", client().get(clientPath(moved) + "/contacts"));
+        assertError(409, "RESILIENCY_MODE", client().post(clientPath(moved) + "/contacts", Map.of("sip", unaffected)));
+        // Still on the backup pool in regular mode, and yet "Contacts list and Address Book Service: Not available".
+        assertEquals(
+                "REGULAR", pair.userItem(viewer(), notYetMoved).path("mode").asText());
+        assertError(409, "FAILBACK_IN_PROGRESS", client().get(clientPath(notYetMoved) + "/contacts"));
+        assertError(
+                409,
+                "FAILBACK_IN_PROGRESS",
+                client().post(clientPath(notYetMoved) + "/contacts", Map.of("sip", unaffected)));
+        client().get(clientPath(unaffected) + "/contacts").expect(200);
+
+        completeFailback(pair);
+
+        for (String sip : List.of(moved, notYetMoved)) {
+            client().post(clientPath(sip) + "/contacts", Map.of("sip", unaffected))
+                    .expect(201);
+            assertEquals(
+                    List.of(unaffected),
+                    texts(client().get(clientPath(sip) + "/contacts")
+                            .expect(200)
+                            .json()),
+                    "available after failback, and nothing refused was stored: " + sip);
+        }
+    }
+
+    @Test
+    void aConferenceAnAffectedUserCreatesDuringAStagedFailbackEndsWhenTheyAreMovedHomeContinuedByARestart() {
+        conferenceCreatedDuringFailbackEndsWhenItsOrganiserIsMoved("fbconfrs", true);
+    }
+
+    @Test
+    void aConferenceAnAffectedUserCreatesDuringAStagedFailbackEndsWhenTheyAreMovedHomeContinuedByANewFailback() {
+        conferenceCreatedDuringFailbackEndsWhenItsOrganiserIsMoved("fbconfnew", false);
+    }
+
+    private void conferenceCreatedDuringFailbackEndsWhenItsOrganiserIsMoved(String tag, boolean byRestart) {
+        PoolPair pair = PoolPair.create(operator(), tag, 20, 1);
+        failOver(pair);
+        String unaffected = pair.backupUser(1);
+        signIn(client(), unaffected);
+        List<String> affected = signInAll(pair, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        long stage = stagedFailback(pair, 2);
+        String organiser = first(pair, affected, "ON_BACKUP");
+        long conference = createConference(organiser);
+        client().post("conferences/" + conference + "/join", Map.of("sip", unaffected))
+                .expect(200);
+
+        for (int round = 0; "ON_BACKUP".equals(statusOf(pair, organiser)); round++) {
+            assertTrue(round < 10, "the staged failback never reached " + organiser);
+            long next = byRestart
+                    ? operator()
+                            .post("jobs/" + stage + "/restart")
+                            .expect(202)
+                            .json()
+                            .path("jobExecutionId")
+                            .asLong()
+                    : startFailback(pair, Map.of("maxUsers", 2));
+            Jobs.awaitEnd(operator(), next, JOB_WAIT);
+            stage = next;
+        }
+        assertEquals("FAILING_BACK", pair.details(viewer()).path("state").asText(), "still a staged failback");
+        // "All modalities of conference are terminated. Rejoin button will appear, but no users can rejoin while the
+        // affected user is in Resiliency mode."
+        JsonNode ended = client().get("conferences/" + conference).expect(200).json();
+        assertEquals("TERMINATED", ended.path("state").asText(), ended.toString());
+        assertTrue(ended.path("rejoinAllowed").asBoolean(), ended.toString());
+        assertEquals(0, ended.path("participants").size(), ended.toString());
+        assertError(
+                409,
+                "REJOIN_NOT_ALLOWED",
+                client().post("conferences/" + conference + "/join", Map.of("sip", unaffected)));
+
+        completeFailback(pair);
+        client().post("conferences/" + conference + "/join", Map.of("sip", unaffected))
+                .expect(200);
+    }
+
+    @Test
+    void presenceChangedDuringFailbackIsNotSeenByOtherPoolsAndUnknownToTheSamePoolUntilCompletion() {
+        PoolPair pair = PoolPair.create(operator(), "fbpresence", 10, 1);
+        failOver(pair);
+        String otherPool = pair.backupUser(2);
+        String samePool = pair.user(10);
+        signIn(client(), otherPool);
+        List<String> affected = signInAll(pair, 1, 2, 3, 4, 5, 6);
+        for (String sip : affected) {
+            client().put(clientPath(sip) + "/presence", Map.of("state", "BUSY")).expect(200);
+        }
+        stagedFailback(pair, 3);
+        signIn(client(), samePool);
+        List<String> subjects = List.of(first(pair, affected, "MOVED"), first(pair, affected, "ON_BACKUP"));
+        for (String subject : subjects) {
+            client().put(clientPath(subject) + "/presence", Map.of("state", "AWAY"))
+                    .expect(200);
+            client().put(clientPath(subject) + "/presence", Map.of("state", "DO_NOT_DISTURB"))
+                    .expect(200);
+            JsonNode seenByOtherPool = client().get(clientPath(otherPool) + "/presence/" + subject)
+                    .expect(200)
+                    .json();
+            assertEquals(
+                    "BUSY",
+                    seenByOtherPool.path("state").asText(),
+                    "the last state set before the failback, not the changes during it: " + subject);
+            assertFalse(seenByOtherPool.path("live").asBoolean());
+            JsonNode seenBySamePool = client().get(clientPath(samePool) + "/presence/" + subject)
+                    .expect(200)
+                    .json();
+            assertEquals("UNKNOWN", seenBySamePool.path("state").asText(), subject);
+        }
+
+        completeFailback(pair);
+
+        for (String subject : subjects) {
+            for (String viewer : List.of(otherPool, samePool)) {
+                JsonNode live = client().get(clientPath(viewer) + "/presence/" + subject)
+                        .expect(200)
+                        .json();
+                assertEquals("DO_NOT_DISTURB", live.path("state").asText(), "the latest state set, seen by " + viewer);
+                assertTrue(live.path("live").asBoolean());
+            }
+        }
+    }
+
+    @Test
+    void officeCommunicator2007R2IsRefusedUntilThePoolIsCompletelyFailedBackEvenForAUserAlreadySignedIn() {
+        PoolPair pair = PoolPair.create(operator(), "fboc", 10, 1);
+        failOver(pair);
+        List<String> signedIn = signInAll(pair, 1, 2, 3, 4);
+        assertError(
+                503,
+                "CLIENT_NOT_SUPPORTED",
+                client().post(clientPath(signedIn.get(0)) + "/sign-in", Map.of("clientVersion", "OC_2007_R2")));
+        stagedFailback(pair, 2);
+        for (String sip : List.of(first(pair, signedIn, "MOVED"), first(pair, signedIn, "ON_BACKUP"))) {
+            JsonNode before = pair.userItem(viewer(), sip);
+            assertError(
+                    503,
+                    "CLIENT_NOT_SUPPORTED",
+                    client().post(clientPath(sip) + "/sign-in", Map.of("clientVersion", "OC_2007_R2")));
+            assertEquals(before, pair.userItem(viewer(), sip), "a refused sign-in changes nothing");
+        }
+
+        completeFailback(pair);
+
+        JsonNode accepted = client().post(
+                        clientPath(signedIn.get(0)) + "/sign-in", Map.of("clientVersion", "OC_2007_R2"))
+                .expect(200)
+                .json();
+        assertEquals(pair.pool(), accepted.path("servingPool").asText());
+    }
+
+    @Test
+    void aSignedInUserStaysSignedInThroughMoveUsersHomeAndIsRegularAfterCompletion() {
+        PoolPair pair = PoolPair.create(operator(), "fbstay", 10, 1);
+        failOver(pair);
+        List<String> signedIn = signInAll(pair, 1, 2, 3, 4);
+        stagedFailback(pair, 2);
+        String moved = first(pair, signedIn, "MOVED");
+        String notYetMoved = first(pair, signedIn, "ON_BACKUP");
+        // "User stays signed in and connected to backup pool. At some point user will be signed out and sign back in
+        // to the original home pool, in Resiliency mode."
+        assertRegistration(pair, notYetMoved, pair.backupPool(), "REGULAR");
+        assertRegistration(pair, moved, pair.pool(), "RESILIENCY");
+
+        completeFailback(pair);
+
+        // "User remains signed in and goes into regular mode": nobody signed out or in since.
+        for (String sip : signedIn) {
+            assertRegistration(pair, sip, pair.pool(), "REGULAR");
+        }
+    }
+
+    @Test
+    void theAffectedGuestOfAnUnaffectedOrganisersConferenceIsStillInItDuringAndAfterFailback() {
+        PoolPair pair = PoolPair.create(operator(), "fbguest", 10, 1);
+        failOver(pair);
+        String organiser = pair.backupUser(5);
+        signIn(client(), organiser);
+        List<String> guests = signInAll(pair, 1, 2, 3, 4);
+        long conference = createConference(organiser);
+        for (String guest : guests) {
+            client().post("conferences/" + conference + "/join", Map.of("sip", guest))
+                    .expect(200);
+        }
+        List<String> everyone = new ArrayList<>(guests);
+        everyone.add(organiser);
+        everyone.sort(null);
+        stagedFailback(pair, 2);
+        first(pair, guests, "MOVED");
+        first(pair, guests, "ON_BACKUP");
+
+        // "Conference continues and affected user can stay in the conference", moved home or not.
+        JsonNode during = client().get("conferences/" + conference).expect(200).json();
+        assertEquals("ACTIVE", during.path("state").asText());
+        assertEquals(
+                everyone, texts(during.path("participants")).stream().sorted().toList());
+
+        completeFailback(pair);
+
+        // "... and affected user can stay in the conference and all modalities work after user exits Resiliency mode."
+        JsonNode after = client().get("conferences/" + conference).expect(200).json();
+        assertEquals("ACTIVE", after.path("state").asText());
+        assertEquals(
+                everyone, texts(after.path("participants")).stream().sorted().toList());
+    }
+
+    /** Signs in users {@code n} of the pool (on the backup pool, since it is failed over); answers their SIPs. */
+    private static List<String> signInAll(PoolPair pair, int... numbers) {
+        List<String> sips = new ArrayList<>();
+        for (int n : numbers) {
+            JsonNode registration = signIn(client(), pair.user(n));
+            assertEquals(pair.backupPool(), registration.path("servingPool").asText());
+            sips.add(pair.user(n));
+        }
+        return sips;
+    }
+
+    /** The first of {@code sips} whose failback status is {@code status}: which users a stage moves is the job's choice. */
+    private static String first(PoolPair pair, List<String> sips, String status) {
+        return sips.stream()
+                .filter(sip -> status.equals(statusOf(pair, sip)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("none of " + sips + " is " + status));
+    }
+
+    private static String statusOf(PoolPair pair, String sip) {
+        return pair.userItem(viewer(), sip).path("failbackStatus").asText();
+    }
+
+    private static void assertRegistration(PoolPair pair, String sip, String servingPool, String mode) {
+        JsonNode user = pair.userItem(viewer(), sip);
+        assertTrue(user.path("signedIn").asBoolean(), user.toString());
+        assertEquals(servingPool, user.path("servingPool").asText(), user.toString());
+        assertEquals(mode, user.path("mode").asText(), user.toString());
+    }
+
+    private static long startFailback(PoolPair pair, Object body) {
+        return operator()
+                .send("POST", "pools/" + pair.pool() + "/failback", body)
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
+    }
+
     private static void failOver(PoolPair pair) {
         operator().post("pools/" + pair.pool() + "/outage").expect(200);
         long id = operator()
@@ -189,14 +449,17 @@ class UserExperienceDuringFailbackIT extends ProductIT {
 
     /** A failback that moves one user and stops, holding the pool in FAILING_BACK. */
     private static void stagedFailback(PoolPair pair) {
-        long id = operator()
-                .post("pools/" + pair.pool() + "/failback", Map.of("maxUsers", 1))
-                .expect(202)
-                .json()
-                .path("jobExecutionId")
-                .asLong();
-        Jobs.awaitEnd(operator(), id, JOB_WAIT);
+        stagedFailback(pair, 1);
+    }
+
+    /** A staged failback ({@code {"maxUsers": N}}): moves N users, stops STOPPED, the pool held in FAILING_BACK. */
+    private static long stagedFailback(PoolPair pair, int maxUsers) {
+        long id = startFailback(pair, Map.of("maxUsers", maxUsers));
+        assertEquals(
+                "STOPPED",
+                Jobs.awaitEnd(operator(), id, JOB_WAIT).path("status").asText());
         assertEquals("FAILING_BACK", pair.details(viewer()).path("state").asText());
+        return id;
     }
 
     private static void completeFailback(PoolPair pair) {

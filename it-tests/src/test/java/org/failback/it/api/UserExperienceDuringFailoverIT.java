@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.failback.it.Api;
 import org.failback.it.Jobs;
+import org.failback.it.Pools;
 import org.failback.it.ProductIT;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class UserExperienceDuringFailoverIT extends ProductIT {
 
     private static final Duration TIMER_WAIT = Duration.ofSeconds(20);
+    private static final Duration JOB_WAIT = Duration.ofMinutes(3);
 
     @Test
     void userInAPoolThatFailsIsLoggedOutAndCannotLogBackInUntilTheResiliencyTimerExpires() {
@@ -200,6 +202,110 @@ class UserExperienceDuringFailoverIT extends ProductIT {
         assertEquals("DO_NOT_DISTURB", back.path("state").asText(), back.toString());
         assertEquals(
                 "DO_NOT_DISTURB", pair.userItem(viewer(), user).path("presence").asText());
+    }
+
+    @Test
+    void theResiliencyTimerIsIgnoredOnceTheAdministratorInitiatesFailover() {
+        PoolPair pair = PoolPair.create(operator(), "timerfo", 10, 86_400);
+        String user = pair.user(2);
+        operator().post("pools/" + pair.pool() + "/outage").expect(200);
+        Api.Reply blocked = client().post(clientPath(user) + "/sign-in", Map.of("clientVersion", "LYNC_2013"));
+        assertEquals("POOL_UNAVAILABLE", blocked.code(), blocked.body());
+        try {
+            failoverHeldInFailingOver(pair);
+            // "... until either the registrar resiliency timer expires or the administrator initiates failover
+            // procedures, whichever comes first": a day of timer left, failover started.
+            JsonNode registration = signIn(client(), user);
+            assertEquals(pair.backupPool(), registration.path("servingPool").asText());
+            assertEquals("RESILIENCY", registration.path("mode").asText());
+        } finally {
+            operator().delete("test-hooks/faults");
+        }
+    }
+
+    @Test
+    void usersSignedInDuringFailingOverLeaveResiliencyModeWhenFailoverCompletesWithoutSigningInAgain() {
+        PoolPair pair = PoolPair.create(operator(), "fodone", 10, 1);
+        String user = pair.user(2);
+        try {
+            long held = failoverHeldInFailingOver(pair);
+            assertEquals("RESILIENCY", signIn(client(), user).path("mode").asText());
+            assertEquals(
+                    "RESILIENCY_MODE",
+                    client().get(clientPath(user) + "/contacts").code());
+            completeHeldFailover(pair, held);
+        } finally {
+            operator().delete("test-hooks/faults");
+        }
+        // "they will be in Resiliency mode until failover is complete": no sign-in call in between.
+        JsonNode after = pair.userItem(viewer(), user);
+        assertTrue(after.path("signedIn").asBoolean(), after.toString());
+        assertEquals(pair.backupPool(), after.path("servingPool").asText(), after.toString());
+        assertEquals("REGULAR", after.path("mode").asText(), after.toString());
+        client().post(clientPath(user) + "/contacts", Map.of("sip", pair.user(3)))
+                .expect(201);
+        assertEquals(
+                List.of(pair.user(3)),
+                texts(client().get(clientPath(user) + "/contacts").expect(200).json()));
+    }
+
+    @Test
+    void aPeerToPeerSessionFromAnUnaffectedUserToAResiliencyModeUserBeforeFailoverCompletesIsRefused() {
+        PoolPair pair = PoolPair.create(operator(), "fop2p", 10, 1);
+        String affected = pair.user(3);
+        String unaffected = pair.backupUser(3);
+        signIn(client(), unaffected);
+        try {
+            long held = failoverHeldInFailingOver(pair);
+            assertEquals("RESILIENCY", signIn(client(), affected).path("mode").asText());
+            Api.Reply refused = client().post(clientPath(unaffected) + "/p2p", Map.of("with", affected));
+            assertEquals(409, refused.status(), refused.body());
+            assertEquals("RESILIENCY_MODE", refused.code());
+            assertTrue(refused.json().path("message").asText().contains(affected), refused.body());
+            completeHeldFailover(pair, held);
+        } finally {
+            operator().delete("test-hooks/faults");
+        }
+        long p2p = client().post(clientPath(unaffected) + "/p2p", Map.of("with", affected))
+                .expect(201)
+                .json()
+                .path("id")
+                .asLong();
+        assertEquals(
+                "ACTIVE",
+                client().get("p2p/" + p2p).expect(200).json().path("state").asText());
+    }
+
+    /**
+     * Outage, then a failover that stops before complete-failover: the last user's transition fails (test hook), so
+     * the pool stays FAILING_OVER. The caller clears the fault (test-hooks/faults) in a finally.
+     */
+    private static long failoverHeldInFailingOver(PoolPair pair) {
+        operator()
+                .post("test-hooks/faults", Map.of("sip", pair.user(pair.users())))
+                .expect(204);
+        if (!"DOWN".equals(pair.details(viewer()).path("state").asText())) {
+            operator().post("pools/" + pair.pool() + "/outage").expect(200);
+        }
+        long id = Pools.startFailover(operator(), pair.pool());
+        JsonNode stopped = Jobs.awaitEnd(operator(), id, JOB_WAIT);
+        assertEquals("USERS_FAILED", stopped.path("exitStatus").asText(), stopped.toString());
+        assertEquals("FAILING_OVER", pair.details(viewer()).path("state").asText());
+        return id;
+    }
+
+    private static void completeHeldFailover(PoolPair pair, long held) {
+        operator().delete("test-hooks/faults").expect(204);
+        long restarted = operator()
+                .post("jobs/" + held + "/restart")
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
+        assertEquals(
+                "COMPLETED",
+                Jobs.awaitEnd(operator(), restarted, JOB_WAIT).path("status").asText());
+        assertEquals("FAILED_OVER", pair.details(viewer()).path("state").asText());
     }
 
     /** Signs in once the pool's (short) resiliency timer has expired. */

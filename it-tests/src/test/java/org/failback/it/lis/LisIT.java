@@ -1,6 +1,7 @@
 package org.failback.it.lis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -215,26 +216,32 @@ class LisIT extends ProductIT {
     }
 
     @Test
-    void corruptedBackupIsRefusedAndChangesNothing() throws Exception {
-        JsonNode backup = takeBackup("fe-dc1");
+    void aRestoreWhoseEveryBackupIsCorruptIsRefusedAndChangesNothing() throws Exception {
+        String pool = unique("liscorrupt");
+        Pools.createPair(operator(), pool, 0, true);
+        String backupPool = Pools.backupOf(pool);
+        JsonNode backup =
+                viewer().get("lis/" + pool + "/backups").expect(200).json().get(0);
         Path file = Path.of(backup.path("path").asText());
         byte[] original = Files.readAllBytes(file);
-        int before = viewer().get("lis/fe-dc2/locations").expect(200).json().size();
-        try {
-            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-                raf.setLength(original.length / 2);
-            }
-            Api.Reply refused = operator()
-                    .post("lis/fe-dc2/restores", Map.of("from", "fe-dc1"))
-                    .expect(409);
-            assertEquals("BACKUP_CORRUPT", refused.code());
-            assertTrue(refused.json().path("message").asText().contains("does not match the recorded"), refused.body());
-            assertEquals(
-                    before,
-                    viewer().get("lis/fe-dc2/locations").expect(200).json().size());
-        } finally {
-            Files.write(file, original);
+        int before = viewer().get("lis/" + backupPool + "/locations")
+                .expect(200)
+                .json()
+                .size();
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(original.length / 2);
         }
+        Api.Reply refused = operator()
+                .post("lis/" + backupPool + "/restores", Map.of("from", pool))
+                .expect(409);
+        assertEquals("BACKUP_CORRUPT", refused.code());
+        assertTrue(refused.json().path("message").asText().contains("fails its SHA-256 check"), refused.body());
+        assertEquals(
+                before,
+                viewer().get("lis/" + backupPool + "/locations")
+                        .expect(200)
+                        .json()
+                        .size());
         assertEquals(
                 "NOT_FOUND",
                 operator()
@@ -247,6 +254,154 @@ class LisIT extends ProductIT {
                         .post("lis/fe-dc2/restores", Map.of("from", "fe-dc2"))
                         .expect(400)
                         .code());
+    }
+
+    /** Seed 000: "the administrator should regularly back up the LIS database" — new pools too, as the demo's. */
+    @Test
+    void poolsCreatedThroughTheTopologyApiGetABackupScheduleLikeTheDemos() {
+        String pool = unique("lissched");
+        Pools.createPair(operator(), pool, 0, false);
+        for (String created : List.of(pool, Pools.backupOf(pool))) {
+            JsonNode schedule = viewer().get("lis/" + created + "/backup-schedule")
+                    .expect(200)
+                    .json();
+            // The demo's: hourly, keeping 24 (LisDemo).
+            assertEquals(60, schedule.path("everyMinutes").asInt(), schedule.toString());
+            assertEquals(24, schedule.path("keep").asInt(), schedule.toString());
+        }
+    }
+
+    /** Seed 000's LIS note is best practice after the failover: a missing backup must not hold users back. */
+    @Test
+    void aMissingLisBackupDoesNotHoldUsersInResiliencyModeTheFailoverCompletesWithTheRestorePending() {
+        String pool = unique("lisnone");
+        String backupPool = Pools.backupOf(pool);
+        Pools.createPair(operator(), pool, 10, false);
+        operator().post("pools/" + pool + "/outage").expect(200);
+        JsonNode plan = operator()
+                .post("pools/" + pool + "/failover?dryRun=true")
+                .expect(200)
+                .json();
+        assertTrue(plan.path("lisBackup").isNull(), plan.toString());
+        String restoreStep = plan.path("steps").get(1).asText();
+        assertTrue(
+                restoreStep.startsWith("restore-lis-backup: LEFT PENDING: pool " + pool + " has no LIS backup"),
+                restoreStep);
+
+        long failover = Pools.startFailover(operator(), pool);
+        JsonNode job = Jobs.awaitEnd(operator(), failover, JOB_TIMEOUT);
+        assertEquals("COMPLETED", job.path("status").asText(), job.toString());
+        assertTrue(job.path("exitStatus").asText().startsWith("LIS_RESTORE_PENDING"), job.toString());
+        assertTrue(
+                logLines(failover).stream()
+                        .anyMatch(l ->
+                                l.contains("LIS_RESTORE_PENDING") && l.contains("pool " + pool + " has no LIS backup")),
+                logLines(failover).toString());
+        JsonNode details = Pools.pool(viewer(), pool);
+        assertEquals("FAILED_OVER", details.path("state").asText());
+        assertTrue(details.path("lisRestorePending").asBoolean(), details.toString());
+        // "After the failover is complete, all users can get all services from the backup pool."
+        String user = Pools.sip(pool, 3);
+        JsonNode registration = client().post("clients/" + user + "/sign-in", Map.of("clientVersion", "LYNC_2013"))
+                .expect(200)
+                .json();
+        assertEquals(backupPool, registration.path("servingPool").asText());
+        assertEquals("REGULAR", registration.path("mode").asText());
+        client().post("clients/" + user + "/contacts", Map.of("sip", Pools.sip(backupPool, 1)))
+                .expect(201);
+
+        assertEquals(
+                "NO_LIS_BACKUP",
+                operator()
+                        .post("lis/" + backupPool + "/restores", Map.of("from", pool))
+                        .expect(409)
+                        .code());
+        assertTrue(Pools.pool(viewer(), pool).path("lisRestorePending").asBoolean());
+        operator()
+                .post("lis/" + pool + "/locations", Map.of("location", "Reception", "city", "Oslo", "country", "NO"))
+                .expect(201);
+        takeBackup(pool);
+        long restore = operator()
+                .post("lis/" + backupPool + "/restores", Map.of("from", pool))
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
+        assertEquals(
+                "COMPLETED",
+                Jobs.awaitEnd(operator(), restore, JOB_TIMEOUT).path("status").asText());
+        JsonNode restored = Pools.pool(viewer(), pool);
+        assertFalse(restored.path("lisRestorePending").asBoolean(), restored.toString());
+        assertEquals(List.of("Reception"), locationsFrom(backupPool, pool));
+    }
+
+    @Test
+    void whenTheNewestLisBackupFailsVerificationTheFailoverRestoresTheNewestVerifiedOlderOneAndSaysSo()
+            throws Exception {
+        String pool = unique("lisolder");
+        String backupPool = Pools.backupOf(pool);
+        Pools.createPair(operator(), pool, 10, true);
+        addLocation(pool, "Lobby");
+        String older = takeBackup(pool).path("file").asText();
+        addLocation(pool, "Roof");
+        JsonNode newest = takeBackup(pool);
+        Path file = Path.of(newest.path("path").asText());
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(Files.size(file) / 2);
+        }
+        operator().post("pools/" + pool + "/outage").expect(200);
+        JsonNode plan = operator()
+                .post("pools/" + pool + "/failover?dryRun=true")
+                .expect(200)
+                .json();
+        assertEquals(older, plan.path("lisBackup").asText(), plan.toString());
+
+        long failover = Pools.startFailover(operator(), pool);
+        assertEquals(
+                "COMPLETED",
+                Jobs.awaitEnd(operator(), failover, JOB_TIMEOUT).path("status").asText());
+        List<String> log = logLines(failover);
+        assertTrue(
+                log.stream()
+                        .anyMatch(l ->
+                                l.contains("passed over: " + newest.path("file").asText()) && l.contains("SHA-256")),
+                log.toString());
+        assertTrue(
+                log.stream()
+                        .anyMatch(
+                                l -> l.contains("newest usable (older) verified LIS backup of " + pool + ": " + older)),
+                log.toString());
+        assertEquals(List.of("Lobby"), locationsFrom(backupPool, pool));
+        assertFalse(Pools.pool(viewer(), pool).path("lisRestorePending").asBoolean());
+    }
+
+    /**
+     * "Note in Lync 2013, the Location Information Server database is not replicated to the backup pool ... use the
+     * latest backup copy": the newest of several is restored, and what was added after it is not there.
+     */
+    @Test
+    void failoverRestoresTheNewestOfSeveralBackupsAndALocationAddedAfterItIsAbsentFromTheBackupPool() {
+        String pool = unique("lisnewest");
+        String backupPool = Pools.backupOf(pool);
+        Pools.createPair(operator(), pool, 10, true);
+        addLocation(pool, "Atrium");
+        takeBackup(pool);
+        addLocation(pool, "Basement");
+        String newest = takeBackup(pool).path("file").asText();
+        addLocation(pool, "Cafeteria");
+        assertTrue(viewer().get("lis/" + pool + "/backups").expect(200).json().size() >= 3, "several backups");
+
+        operator().post("pools/" + pool + "/outage").expect(200);
+        long failover = Pools.startFailover(operator(), pool);
+        assertEquals(
+                "COMPLETED",
+                Jobs.awaitEnd(operator(), failover, JOB_TIMEOUT).path("status").asText());
+        assertTrue(logLines(failover).stream()
+                .anyMatch(l -> l.contains("latest verified LIS backup of " + pool + ": " + newest)));
+        assertEquals(
+                List.of("Atrium", "Basement"),
+                locationsFrom(backupPool, pool),
+                "Cafeteria came after the latest backup");
     }
 
     @Test
@@ -363,6 +518,26 @@ class LisIT extends ProductIT {
                 Jobs.awaitEnd(operator(), Pools.startFailback(operator(), pool, null), JOB_TIMEOUT)
                         .path("status")
                         .asText());
+    }
+
+    private static void addLocation(String pool, String location) {
+        operator()
+                .post("lis/" + pool + "/locations", Map.of("location", location, "city", "Oslo", "country", "NO"))
+                .expect(201);
+    }
+
+    /** The names of the locations {@code into}'s LIS database holds from {@code from}, sorted. */
+    private static List<String> locationsFrom(String into, String from) {
+        return StreamSupport.stream(
+                        viewer().get("lis/" + into + "/locations")
+                                .expect(200)
+                                .json()
+                                .spliterator(),
+                        false)
+                .filter(l -> from.equals(l.path("originPool").asText(null)))
+                .map(l -> l.path("location").asText())
+                .sorted()
+                .toList();
     }
 
     private static List<String> logLines(long execution) {

@@ -176,8 +176,9 @@ public class LisResource {
     }
 
     /**
-     * Restores pool {@code from}'s latest verified LIS backup into this pool's LIS database, merged (what failover
-     * does). The backup is checked before the 202: none → 409 NO_LIS_BACKUP, checksum mismatch → 409 BACKUP_CORRUPT.
+     * Restores pool {@code from}'s newest usable LIS backup into this pool's LIS database, merged (what failover
+     * does; it clears {@code from}'s lisRestorePending). Checked before the 202: none verified → 409 NO_LIS_BACKUP,
+     * every verified one failing its checksum → 409 BACKUP_CORRUPT; a newer corrupt one is passed over.
      */
     @POST
     @Path("restores")

@@ -5,7 +5,10 @@ import org.failback.domain.pool.FrontEndPool;
 import org.failback.domain.pool.PoolState;
 import org.failback.domain.registrar.PoolUserCounts;
 
-/** {@code GET /api/pools/{pool}}: the state machine, the timer, where the pool's users stand, and its last job. */
+/**
+ * {@code GET /api/pools/{pool}}: the state machine, the timer, where the pool's users stand, its last job, and whether
+ * a failover left its LIS restore to be done (and why).
+ */
 public record PoolDetails(
         String name,
         String site,
@@ -17,7 +20,9 @@ public record PoolDetails(
         Instant failoverCompletedAt,
         Instant failbackCompletedAt,
         PoolUserCounts counts,
-        LastJob lastJob) {
+        LastJob lastJob,
+        boolean lisRestorePending,
+        String lisRestorePendingReason) {
 
     static PoolDetails of(FrontEndPool pool, PoolUserCounts counts, LastJob lastJob) {
         return new PoolDetails(
@@ -31,6 +36,8 @@ public record PoolDetails(
                 pool.getFailoverCompletedAt(),
                 pool.getFailbackCompletedAt(),
                 counts,
-                lastJob);
+                lastJob,
+                pool.isLisRestorePending(),
+                pool.getLisRestorePendingReason());
     }
 }

@@ -72,7 +72,9 @@ public class PoolPage implements Serializable {
             Instant failbackCompletedAt,
             PoolUserCounts counts,
             Set<PoolAction> allowed,
-            JobView lastJob) {}
+            JobView lastJob,
+            boolean lisRestorePending,
+            String lisRestorePendingReason) {}
 
     /** f:viewAction on the first request: an unknown or malformed name shows a message instead of the pool. */
     public void open() {
@@ -129,7 +131,9 @@ public class PoolPage implements Serializable {
                 pool.getFailbackCompletedAt(),
                 directory.counts(pool),
                 allowed,
-                last);
+                last,
+                pool.isLisRestorePending(),
+                pool.getLisRestorePendingReason());
     }
 
     public List<PoolAction> getActions() {

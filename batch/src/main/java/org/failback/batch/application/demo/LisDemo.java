@@ -2,16 +2,12 @@ package org.failback.batch.application.demo;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.logging.Logger;
 import org.failback.batch.application.lis.LisBackupService;
 import org.failback.batch.infrastructure.dbadmin.LoggingOperationLog;
-import org.failback.batch.infrastructure.lis.LisBackupRepository;
 import org.failback.batch.infrastructure.lis.LisLocationStore;
 import org.failback.batch.infrastructure.lis.LisStorage;
 import org.failback.batch.infrastructure.lis.StoredBackup;
-import org.failback.domain.lis.LisBackupSchedule;
 import org.failback.domain.lis.LisLocation;
 import org.failback.domain.pool.PoolName;
 
@@ -66,11 +62,7 @@ public final class LisDemo {
             }
         }
         StoredBackup first = service.takeVerifiedFirst(product, pool);
-        LisBackupRepository backups = new LisBackupRepository(product);
-        if (backups.schedule(pool).isEmpty()) {
-            backups.saveSchedule(
-                    new LisBackupSchedule(pool.value(), 60, 24, Instant.now().plus(60, ChronoUnit.MINUTES)));
-        }
+        LisBackupService.scheduleIfMissing(product, pool);
         LOG.info(() -> "LIS of " + pool + ": " + LOCATIONS_PER_POOL + " locations, first backup " + first.fileName()
                 + " verified");
     }

@@ -15,6 +15,7 @@ import org.failback.batch.infrastructure.lis.LisLocationStore;
 import org.failback.batch.infrastructure.lis.LisStorage;
 import org.failback.batch.infrastructure.lis.StoredBackup;
 import org.failback.domain.dbadmin.BackupFile;
+import org.failback.domain.dbadmin.CorruptBackupException;
 import org.failback.domain.lis.LisBackupSchedule;
 import org.failback.domain.lis.LisLocation;
 import org.failback.domain.lis.NoLisBackupException;
@@ -80,17 +81,23 @@ public class LisAdministration {
      * The backup a restore from {@code from} would use, checked before any job starts: none → NoLisBackupException,
      * a file that no longer matches its checksum → CorruptBackupException from the check.
      */
+    /**
+     * The backup a restore from the pool would use (the newest verified one that still matches its checksum), or
+     * why there is none: NO_LIS_BACKUP when none was verified, BACKUP_CORRUPT when every verified one fails its check.
+     */
     public StoredBackup restorableBackup(PoolName from) {
         requirePool(from);
-        StoredBackup latest = product(c -> new LisBackupRepository(c).latestVerified(from))
-                .orElseThrow(() -> new NoLisBackupException(from.value()));
         LisBackupService service =
                 new LisBackupService(LisStorage.current(), new LoggingOperationLog("[lis restore check] "), null);
-        product(c -> {
-            service.checkChecksum(c, latest);
-            return null;
+        LisBackupChoice choice = product(c -> service.choose(c, from));
+        return choice.backup().orElseThrow(() -> {
+            String why = choice.whyNone(from) + ": take one with POST /api/lis/" + from + "/backups";
+            boolean anyVerified =
+                    product(c -> new LisBackupRepository(c).list(from)).stream().anyMatch(StoredBackup::verified);
+            return anyVerified
+                    ? new CorruptBackupException(why)
+                    : new NoLisBackupException(from.value(), choice.whyNone(from));
         });
-        return latest;
     }
 
     private interface Work<T> {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.failback.batch.infrastructure.lis.LisBackupRepository;
@@ -21,6 +22,7 @@ import org.failback.domain.dbadmin.DatabaseName;
 import org.failback.domain.dbadmin.DatabaseOperationLog;
 import org.failback.domain.dbadmin.RestoreOptions;
 import org.failback.domain.dbadmin.VerificationResult;
+import org.failback.domain.lis.LisBackupSchedule;
 import org.failback.domain.lis.LisDatabases;
 import org.failback.domain.lis.LisLocation;
 import org.failback.domain.lis.NoLisBackupException;
@@ -142,11 +144,13 @@ public class LisBackupService {
      */
     public LisLocationStore.MergeResult restoreIntoBackupPool(Connection product, PoolName failed, PoolName backupPool)
             throws SQLException {
-        StoredBackup backup = new LisBackupRepository(product)
-                .latestVerified(failed)
-                .orElseThrow(() -> new NoLisBackupException(failed.value()));
+        LisBackupChoice choice = choose(product, failed);
+        choice.passedOver().forEach(reason -> log.issued("passed over: " + reason));
+        StoredBackup backup =
+                choice.backup().orElseThrow(() -> new NoLisBackupException(failed.value(), choice.whyNone(failed)));
         BackupFile file = file(backup);
-        log.issued("latest verified LIS backup of " + failed + ": " + backup.fileName() + " taken " + backup.takenAt());
+        log.issued((choice.passedOver().isEmpty() ? "latest" : "newest usable (older)") + " verified LIS backup of "
+                + failed + ": " + backup.fileName() + " taken " + backup.takenAt());
         // Staged on the backup pool's instance, where its LIS database is: SHA-256 first, a corrupt file changes
         // nothing.
         DatabaseAdministration target = admin(product, backupPool);
@@ -169,6 +173,18 @@ public class LisBackupService {
         return result;
     }
 
+    /** The backup a restore of the pool would use now, and the newer ones it would pass over. */
+    public LisBackupChoice choose(Connection product, PoolName pool) throws SQLException {
+        return LisBackupChoice.of(new LisBackupRepository(product).list(pool), backup -> {
+            try {
+                return intact(product, backup);
+            } catch (SQLException e) {
+                throw new IllegalStateException(
+                        "cannot check the LIS backup " + backup.fileName() + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
     public Optional<StoredBackup> latestVerified(Connection product, PoolName pool) throws SQLException {
         return new LisBackupRepository(product).latestVerified(pool);
     }
@@ -186,5 +202,17 @@ public class LisBackupService {
         }
         markVerified(product, first, String.join("; ", verified.checks()));
         return first;
+    }
+
+    /**
+     * Seed 000: "regularly back up the LIS database". Every pool starts with the standard schedule (hourly, keep 24,
+     * first run an hour from now); a pool that has a schedule keeps it.
+     */
+    public static void scheduleIfMissing(Connection product, PoolName pool) throws SQLException {
+        LisBackupRepository backups = new LisBackupRepository(product);
+        if (backups.schedule(pool).isEmpty()) {
+            backups.saveSchedule(
+                    new LisBackupSchedule(pool.value(), 60, 24, Instant.now().plus(60, ChronoUnit.MINUTES)));
+        }
     }
 }

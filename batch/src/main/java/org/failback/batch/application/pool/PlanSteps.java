@@ -2,10 +2,10 @@ package org.failback.batch.application.pool;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.failback.batch.application.jobs.PoolJob;
-import org.failback.batch.infrastructure.lis.StoredBackup;
+import org.failback.batch.application.lis.LisBackupChoice;
 import org.failback.domain.pool.PoolName;
+import org.failback.domain.pool.PoolState;
 
 /**
  * What each step of a failover or failback will do, worded for the dry-run plan. The steps come from the job XML
@@ -17,11 +17,12 @@ final class PlanSteps {
     record Facts(
             PoolName pool,
             String backupPool,
+            PoolState backupState,
             long users,
             long signedIn,
             long conferences,
             Integer maxUsers,
-            Optional<StoredBackup> lisBackup) {}
+            LisBackupChoice lisChoice) {}
 
     private PlanSteps() {}
 
@@ -63,19 +64,32 @@ final class PlanSteps {
                         "mark-users-done",
                         "every user DONE, regular mode, presence live again",
                         "complete-failback",
-                        "pool → NORMAL");
+                        "pool → NORMAL" + backupPoolNotNormal(f));
             default -> throw new IllegalArgumentException(job + " has no dry-run plan");
         };
     }
 
-    /** The failover's LIS step as the restore batchlet would run it, or why it would stop there. */
+    /** The failover's LIS step as the restore batchlet would run it, or why it would leave the restore pending. */
     private static String restoreLisBackup(Facts f) {
-        return f.lisBackup()
-                .map(b ->
-                        b.fileName() + " (taken " + b.takenAt() + ", SHA-256 checked) merged into the LIS database of "
-                                + f.backupPool() + ", which keeps its own locations")
-                .orElseGet(() -> "WOULD STOP HERE: pool " + f.pool()
-                        + " has no verified LIS backup; take one first with POST /api/lis/" + f.pool()
-                        + "/backups (a failover stopped here continues when restarted after one is taken)");
+        LisBackupChoice choice = f.lisChoice();
+        String passedOver =
+                choice.passedOver().isEmpty() ? "" : " (passed over: " + String.join("; ", choice.passedOver()) + ")";
+        return choice.backup()
+                .map(b -> b.fileName() + " (taken " + b.takenAt()
+                        + ", SHA-256 checked) merged into the LIS database of " + f.backupPool()
+                        + ", which keeps its own locations" + passedOver)
+                .orElseGet(() -> "LEFT PENDING: " + choice.whyNone(f.pool())
+                        + "; the failover completes all the same and pool " + f.pool()
+                        + " shows lisRestorePending until POST /api/lis/" + f.backupPool() + "/restores {\"from\": \""
+                        + f.pool() + "\"} restores one");
+    }
+
+    /** Seed 000 lets a failback run while the backup pool is itself down: the plan says what that means. */
+    private static String backupPoolNotNormal(Facts f) {
+        return f.backupState() == PoolState.NORMAL
+                ? ""
+                : " (backup pool " + f.backupPool() + " is " + f.backupState() + ": the failback is the way home for "
+                        + f.pool() + "'s users; those it had signed in were signed out by its outage and sign in to "
+                        + f.pool() + ")";
     }
 }

@@ -18,17 +18,21 @@ import javax.sql.DataSource;
 import org.failback.batch.application.jobs.JobViews;
 import org.failback.batch.application.jobs.LockedJobStarts;
 import org.failback.batch.application.jobs.PoolJob;
+import org.failback.batch.application.lis.LisBackupChoice;
+import org.failback.batch.application.lis.LisBackupService;
+import org.failback.batch.infrastructure.dbadmin.LoggingOperationLog;
 import org.failback.batch.infrastructure.jobs.JobLog;
 import org.failback.batch.infrastructure.jobs.JobRunningException;
 import org.failback.batch.infrastructure.jobs.JobRuns;
 import org.failback.batch.infrastructure.jobs.PoolJobLock;
-import org.failback.batch.infrastructure.lis.LisBackupRepository;
+import org.failback.batch.infrastructure.lis.LisStorage;
 import org.failback.batch.infrastructure.lis.StoredBackup;
 import org.failback.batch.infrastructure.registrar.PoolUsers;
 import org.failback.domain.pool.FrontEndPool;
 import org.failback.domain.pool.IllegalTransitionException;
 import org.failback.domain.pool.PoolName;
 import org.failback.domain.pool.PoolService;
+import org.failback.domain.pool.PoolState;
 import org.failback.domain.registrar.FailbackStatus;
 import org.failback.domain.registrar.UserTransition;
 
@@ -120,10 +124,15 @@ public class PoolJobService {
         long users = count(c -> PoolUsers.inStatuses(c, pool.getId(), pending));
         long signedIn = count(c -> PoolUsers.signedInInStatuses(c, pool.getId(), pending));
         long conferences = failover ? 0 : pools.conferencesAFailbackWouldTerminate(poolName);
-        Optional<StoredBackup> lisBackup = failover ? latestLisBackup(poolName) : Optional.empty();
+        LisBackupChoice lisChoice =
+                failover ? lisBackupChoice(poolName) : new LisBackupChoice(Optional.empty(), List.of());
+        Optional<StoredBackup> lisBackup = lisChoice.backup();
         String backupPool = pool.getBackupPool().getName();
+        PoolState backupState = pool.getBackupPool().getState();
         List<String> steps = PlanSteps.of(
-                job, new PlanSteps.Facts(poolName, backupPool, users, signedIn, conferences, maxUsers, lisBackup));
+                job,
+                new PlanSteps.Facts(
+                        poolName, backupPool, backupState, users, signedIn, conferences, maxUsers, lisChoice));
         return new PoolJobPlan(
                 job.jobName(),
                 poolName.value(),
@@ -134,12 +143,14 @@ public class PoolJobService {
                 signedIn,
                 conferences,
                 maxUsers,
-                lisBackup.map(StoredBackup::fileName).orElse(null));
+                lisBackup.map(StoredBackup::fileName).orElse(null),
+                backupState.name());
     }
 
-    private Optional<StoredBackup> latestLisBackup(PoolName pool) {
+    private LisBackupChoice lisBackupChoice(PoolName pool) {
         try (Connection c = dataSource.getConnection()) {
-            return new LisBackupRepository(c).latestVerified(pool);
+            return new LisBackupService(LisStorage.current(), new LoggingOperationLog("[failover plan] "), null)
+                    .choose(c, pool);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the LIS backups of " + pool + ": " + e.getMessage(), e);
         }

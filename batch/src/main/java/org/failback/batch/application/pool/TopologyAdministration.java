@@ -52,6 +52,9 @@ public class TopologyAdministration {
                 lis.takeVerifiedFirst(connection, request.pool());
                 lis.takeVerifiedFirst(connection, request.backupPool());
             }
+            // Seed 000: "regularly back up the LIS database", new pools as the demo's.
+            LisBackupService.scheduleIfMissing(connection, request.pool());
+            LisBackupService.scheduleIfMissing(connection, request.backupPool());
         } catch (SQLException e) {
             // Two requests racing for the same name end here on the unique constraint; the transaction rolls back.
             throw new AlreadyExistsException("topology not created: " + e.getMessage());

@@ -51,6 +51,27 @@ public final class LisBackupRepository {
         }
     }
 
+    /**
+     * A failover completed without restoring the pool's LIS backup: GET /api/pools/{pool} says so until a restore
+     * clears it. Not the entity's version: the pool's state machine does not race with this flag.
+     */
+    public void markLisRestorePending(PoolName pool, String reason) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE fe_pool SET lis_restore_pending = TRUE, lis_restore_pending_reason = ? WHERE name = ?")) {
+            update.setString(1, reason.length() > 512 ? reason.substring(0, 511) + "…" : reason);
+            update.setString(2, pool.value());
+            update.executeUpdate();
+        }
+    }
+
+    public void clearLisRestorePending(PoolName pool) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE fe_pool SET lis_restore_pending = FALSE, lis_restore_pending_reason = NULL WHERE name = ?")) {
+            update.setString(1, pool.value());
+            update.executeUpdate();
+        }
+    }
+
     public long insert(PoolName pool, BackupResult result, Long jobInstanceId, Long jobExecutionId)
             throws SQLException {
         int poolId = requirePool(pool);

@@ -52,6 +52,11 @@ public class PoolStateBatchlet extends AbstractBatchlet {
             case BEGIN_FAILBACK -> pools.beginFailback(name);
             case COMPLETE_FAILBACK -> pools.completeFailback(name);
         };
+        if (result.isLisRestorePending() && Action.valueOf(action) == Action.COMPLETE_FAILOVER) {
+            // Set here, after the users-remaining decision set the job's: the restore left to do is what to read.
+            String pending = "LIS_RESTORE_PENDING: " + result.getLisRestorePendingReason();
+            job.setExitStatus(pending.length() > 500 ? pending.substring(0, 500) + "…" : pending);
+        }
         pools.recordJob(name, job.getExecutionId());
         log.log(job.getExecutionId(), step.getStepName(), "pool " + name + " is now " + result.getState());
         return result.getState().name();

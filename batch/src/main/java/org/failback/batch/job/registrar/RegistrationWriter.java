@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 import org.failback.batch.infrastructure.jobs.StepCounts;
@@ -37,6 +38,16 @@ public class RegistrationWriter extends AbstractItemWriter {
     private static final String UPDATE =
             "UPDATE registrar_user SET failback_status = ?, signed_in = ?, serving_pool_id = ?, mode = ?,"
                     + " error = NULL, updated_at = ?, version = version + 1 WHERE id = ? AND failback_status = ? AND signed_in = ?";
+
+    /**
+     * The same, for the transitions that end a failback for the user (or start a new failover): the presence kept for
+     * other pools during the failback is let go, so they see the latest state again.
+     */
+    private static final String UPDATE_RELEASING_PRESENCE =
+            UPDATE.replace("error = NULL,", "error = NULL, presence_before_failback = NULL,");
+
+    /** Organisers per statement: placeholders stay far below any engine's parameter limit (SQL Server: 2,100). */
+    private static final int ORGANISERS_PER_STATEMENT = 500;
 
     @Inject
     @BatchProperty
@@ -74,13 +85,57 @@ public class RegistrationWriter extends AbstractItemWriter {
             for (UserChange change : raced) {
                 reapply(c, change, now).ifPresent(applied::add);
             }
+            if (UserTransition.valueOf(transition) == UserTransition.MOVE_HOME) {
+                endConferencesOrganisedBy(c, applied, now);
+            }
             TransitionLog.record(c, job.getExecutionId(), applied, now);
             StepCounts.addChunk(c, job.getExecutionId(), step.getStepName(), items.size(), now);
         }
     }
 
-    private static int[] update(Connection c, List<UserChange> changes, Timestamp now) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(UPDATE)) {
+    /**
+     * Seed 000: conferences an affected user organises are terminated during failback, rejoin offered. Those active at
+     * begin-failback end there; one the user created on the backup pool after it ends here, as the user is moved, in
+     * the chunk's transaction. Two statements per 500 users: the organiser index finds the (rare) conferences.
+     */
+    static void endConferencesOrganisedBy(Connection c, List<UserChange> moved, Timestamp now) throws SQLException {
+        for (int from = 0; from < moved.size(); from += ORGANISERS_PER_STATEMENT) {
+            List<UserChange> slice = moved.subList(from, Math.min(moved.size(), from + ORGANISERS_PER_STATEMENT));
+            // Only placeholders are added to the text, one per organiser.
+            String organisers = String.join(",", Collections.nCopies(slice.size(), "?"));
+            try (PreparedStatement participants = c.prepareStatement(
+                            "DELETE FROM conference_participant WHERE conference_id IN (SELECT id FROM conference"
+                                    + " WHERE state = 'ACTIVE' AND organizer_id IN (" + organisers + "))");
+                    PreparedStatement conferences = c.prepareStatement("UPDATE conference SET state = 'TERMINATED',"
+                            + " rejoin_allowed = TRUE, terminated_at = ?, version = version + 1"
+                            + " WHERE state = 'ACTIVE' AND organizer_id IN (" + organisers + ")")) {
+                conferences.setTimestamp(1, now);
+                for (int i = 0; i < slice.size(); i++) {
+                    long organiser = slice.get(i).after().userId();
+                    participants.setLong(i + 1, organiser);
+                    conferences.setLong(i + 2, organiser);
+                }
+                participants.executeUpdate();
+                conferences.executeUpdate();
+            }
+        }
+    }
+
+    /** Moving home keeps the presence held for other pools; every other transition lets it go. */
+    static String updateStatement(UserTransition transition) {
+        return transition == UserTransition.MOVE_HOME ? UPDATE : UPDATE_RELEASING_PRESENCE;
+    }
+
+    private String updateStatement() {
+        return updateStatement(UserTransition.valueOf(transition));
+    }
+
+    private int[] update(Connection c, List<UserChange> changes, Timestamp now) throws SQLException {
+        return update(c, updateStatement(), changes, now);
+    }
+
+    static int[] update(Connection c, String statement, List<UserChange> changes, Timestamp now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(statement)) {
             for (UserChange change : changes) {
                 bind(update, change, now);
                 update.addBatch();
@@ -117,7 +172,7 @@ public class RegistrationWriter extends AbstractItemWriter {
                     return java.util.Optional.empty();
                 }
                 UserChange fresh = new UserChange(current, after, change.sip());
-                try (PreparedStatement update = c.prepareStatement(UPDATE)) {
+                try (PreparedStatement update = c.prepareStatement(updateStatement())) {
                     bind(update, fresh, now);
                     return update.executeUpdate() == 1 ? java.util.Optional.of(fresh) : java.util.Optional.empty();
                 }

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.failback.batch.application.demo.DemoTopology;
 import org.failback.batch.application.demo.LisDemo;
 import org.failback.batch.infrastructure.dbadmin.DatabaseAdministrations;
@@ -22,7 +23,6 @@ import org.failback.batch.infrastructure.lis.LisBackupRepository;
 import org.failback.batch.infrastructure.lis.LisLocationStore;
 import org.failback.batch.infrastructure.lis.LisStorage;
 import org.failback.batch.infrastructure.lis.StoredBackup;
-import org.failback.domain.dbadmin.CorruptBackupException;
 import org.failback.domain.dbadmin.VerificationResult;
 import org.failback.domain.lis.LisLocation;
 import org.failback.domain.lis.NoLisBackupException;
@@ -147,7 +147,7 @@ class LisBackupServiceTest {
     }
 
     @Test
-    void noVerifiedBackupFailsWithHowToTakeOne() throws SQLException {
+    void noBackupFailsSayingWhyAndHowToTakeOne() throws SQLException {
         try (Connection c = product.getConnection()) {
             for (StoredBackup b : new LisBackupRepository(c).list(FE1)) {
                 new LisBackupRepository(c).delete(b.id());
@@ -155,26 +155,42 @@ class LisBackupServiceTest {
             NoLisBackupException none =
                     assertThrows(NoLisBackupException.class, () -> service.restoreIntoBackupPool(c, FE1, FE2));
             assertEquals(
-                    "no LIS backup of pool fe-dc1: take one with POST /api/lis/fe-dc1/backups, then restart the job",
-                    none.getMessage());
+                    "pool fe-dc1 has no LIS backup: take one with POST /api/lis/fe-dc1/backups", none.getMessage());
         }
     }
 
     @Test
-    void corruptedLatestBackupIsRefusedAndTheBackupPoolIsUnchanged() throws Exception {
+    void corruptedOnlyBackupIsNotRestoredAndTheBackupPoolIsUnchanged() throws Exception {
         try (Connection c = product.getConnection()) {
             StoredBackup latest = new LisBackupRepository(c).latestVerified(FE1).orElseThrow();
             Path file = service.file(latest).path();
             try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
                 raf.setLength(raf.length() - 10);
             }
-            CorruptBackupException refused =
-                    assertThrows(CorruptBackupException.class, () -> service.restoreIntoBackupPool(c, FE1, FE2));
-            assertTrue(refused.getMessage().contains("does not match the recorded"), refused.getMessage());
+            NoLisBackupException refused =
+                    assertThrows(NoLisBackupException.class, () -> service.restoreIntoBackupPool(c, FE1, FE2));
+            assertTrue(refused.getMessage().contains("fails its SHA-256 check"), refused.getMessage());
             assertFalse(service.intact(c, latest));
         }
         try (Connection lis2 = lis(FE2)) {
             assertEquals(25, LisLocationStore.count(lis2));
+        }
+    }
+
+    @Test
+    void corruptedNewestBackupIsPassedOverForTheNewestIntactOlderOne() throws Exception {
+        try (Connection c = product.getConnection()) {
+            StoredBackup older = new LisBackupRepository(c).latestVerified(FE1).orElseThrow();
+            Thread.sleep(5); // a distinct file name (millisecond stamps)
+            StoredBackup newest = service.take(c, FE1, null, null);
+            service.markVerified(c, newest, "ok");
+            try (RandomAccessFile raf =
+                    new RandomAccessFile(service.file(newest).path().toFile(), "rw")) {
+                raf.setLength(raf.length() - 10);
+            }
+            assertEquals(
+                    Optional.of(older.id()), service.choose(c, FE1).backup().map(StoredBackup::id));
+            assertEquals(25, service.restoreIntoBackupPool(c, FE1, FE2).inserted());
         }
     }
 

@@ -8,15 +8,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.failback.batch.application.jobs.PoolJob;
+import org.failback.batch.application.lis.LisBackupChoice;
 import org.failback.domain.pool.PoolName;
+import org.failback.domain.pool.PoolState;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The dry-run plan lists the steps the job XML runs, in its order, each described: the two cannot drift. */
 class PlanStepsTest {
 
-    private static final PlanSteps.Facts FACTS =
-            new PlanSteps.Facts(PoolName.of("fe-a"), "fe-b", 10, 3, 1, null, Optional.empty());
+    private static final PlanSteps.Facts FACTS = new PlanSteps.Facts(
+            PoolName.of("fe-a"),
+            "fe-b",
+            PoolState.NORMAL,
+            10,
+            3,
+            1,
+            null,
+            new LisBackupChoice(Optional.empty(), List.of()));
 
     @ParameterizedTest
     @EnumSource(

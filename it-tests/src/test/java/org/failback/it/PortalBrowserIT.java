@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.Select;
@@ -240,9 +241,17 @@ class PortalBrowserIT extends ProductIT {
                 : Boolean.TRUE);
         String table = browser.text(By.id("lis-backup-table"));
         assertTrue(table.contains(checksum) && table.contains("VERIFIED"), table);
-        assertTrue(browser.text(By.id("lis-schedule")).startsWith("No schedule"), browser.text(By.id("lis-schedule")));
-        browser.driver().findElement(By.id("lis-form:every_input")).sendKeys("30");
-        browser.driver().findElement(By.id("lis-form:keep_input")).sendKeys("5");
+        // Seed 000 "regularly back up the LIS database": a new pool starts with the standard schedule.
+        assertTrue(
+                browser.text(By.id("lis-schedule")).startsWith("Every 60 min, keeping the newest 24"),
+                browser.text(By.id("lis-schedule")));
+        // The form shows the schedule in force: replace its values.
+        browser.driver()
+                .findElement(By.id("lis-form:every_input"))
+                .sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "30");
+        browser.driver()
+                .findElement(By.id("lis-form:keep_input"))
+                .sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "5");
         browser.driver().findElement(By.id("lis-form:save-schedule")).click();
         browser.await(
                 d -> d.findElement(By.id("lis-schedule")).getText().startsWith("Every 30 min, keeping the newest 5")

@@ -172,7 +172,11 @@ class ApiRolesAndBadInputIT extends ProductIT {
                         .put(
                                 "lis/" + pair.pool() + "/backup-schedule",
                                 Map.of("everyMinutes", 5, "keep", 3, "kepp", 9)));
-        assertError(404, "NOT_FOUND", viewer().get("lis/" + pair.pool() + "/backup-schedule"));
+        JsonNode schedule = viewer().get("lis/" + pair.pool() + "/backup-schedule")
+                .expect(200)
+                .json();
+        assertEquals(60, schedule.path("everyMinutes").asInt(), "the new pool's standard schedule is unchanged");
+        assertEquals(24, schedule.path("keep").asInt(), schedule.toString());
 
         String user = pair.user(1);
         assertError(

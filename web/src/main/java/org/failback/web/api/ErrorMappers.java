@@ -16,9 +16,12 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Set;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.failback.batch.application.jobs.ExecutionNotFoundException;
@@ -53,6 +56,9 @@ public final class ErrorMappers {
         if (cause instanceof ApiException api) {
             return new ApiError(api.code(), api.getMessage()).toResponse(api.status());
         }
+        if (cause instanceof BodyTooLargeException tooLarge) {
+            return map(tooLarge.refusal());
+        }
         if (cause instanceof ClientRefusedException refused) {
             return new ApiError(refused.refusal().code(), refused.getMessage())
                     .toResponse(refused.refusal().httpStatus());
@@ -61,7 +67,7 @@ public final class ErrorMappers {
             return new ApiError("NOT_FOUND", cause.getMessage()).toResponse(404);
         }
         if (cause instanceof JsonException) {
-            return new ApiError("BAD_REQUEST", "malformed JSON: " + cause.getMessage()).toResponse(400);
+            return new ApiError("BAD_REQUEST", "malformed JSON").toResponse(400);
         }
         if (cause instanceof AlreadyExistsException) {
             return new ApiError("ALREADY_EXISTS", cause.getMessage()).toResponse(409);
@@ -76,19 +82,44 @@ public final class ErrorMappers {
             return new ApiError("REJOIN_NOT_ALLOWED", cause.getMessage()).toResponse(409);
         }
         if (cause instanceof IllegalArgumentException) {
-            return new ApiError("BAD_REQUEST", cause.getMessage()).toResponse(400);
+            // Enum.valueOf names the enum's class: that is ours to know, not the caller's.
+            String message = cause.getMessage() == null || cause.getMessage().startsWith("No enum constant")
+                    ? "invalid value"
+                    : cause.getMessage();
+            return new ApiError("BAD_REQUEST", message).toResponse(400);
         }
         if (cause instanceof OptimisticLockException) {
             return new ApiError("ILLEGAL_STATE", "changed concurrently by another request: try again").toResponse(409);
         }
-        LOG.log(Level.SEVERE, "request failed", error);
-        return new ApiError(
-                        "INTERNAL_ERROR", "internal error: " + error.getClass().getSimpleName())
-                .toResponse(500);
+        return internalError(error);
+    }
+
+    /** A refusal of ours (or a body over the limit) that the framework wrapped into its own exception, if any. */
+    static ApiException refusalIn(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return api;
+            }
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return tooLarge.refusal();
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** The failure is logged with an id the caller gets, so an operator can find it without the caller seeing it. */
+    static Response internalError(Throwable error) {
+        String id = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "request failed; correlation id " + id, error);
+        return new ApiError("INTERNAL_ERROR", "internal error; correlation id " + id, id).toResponse(500);
     }
 
     private static boolean isOurs(Throwable error) {
         return error instanceof ApiException
+                || error instanceof BodyTooLargeException
                 || error instanceof IllegalTransitionException
                 || error instanceof IllegalArgumentException
                 || error instanceof RejoinNotAllowedException
@@ -134,11 +165,22 @@ public final class ErrorMappers {
             if (status >= 500) {
                 return map(error);
             }
-            String message = error.getMessage() == null ? "HTTP " + status : error.getMessage();
-            if (error.getCause() instanceof JsonbException || error.getCause() instanceof ProcessingException) {
-                message = "malformed request body: " + error.getCause().getMessage();
+            ApiException ours = refusalIn(error);
+            if (ours != null) {
+                return map(ours);
             }
-            return new ApiError(ApiError.codeFor(status), message).toResponse(status);
+            // The framework's own messages carry its message ids and the full request URL: answer in our words.
+            String message = status == 400 ? "malformed request" : ApiError.messageFor(status);
+            Response.ResponseBuilder answer = Response.status(status)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError(ApiError.codeFor(status), message));
+            Set<String> allowed = error.getResponse().getAllowedMethods();
+            if (status == 405 && allowed != null && !allowed.isEmpty()) {
+                answer.allow(allowed);
+                answer.entity(new ApiError(
+                        "METHOD_NOT_ALLOWED", "method not allowed here; allowed: " + String.join(", ", allowed)));
+            }
+            return answer.build();
         }
     }
 
@@ -146,7 +188,7 @@ public final class ErrorMappers {
     public static class Json implements ExceptionMapper<JsonbException> {
         @Override
         public Response toResponse(JsonbException error) {
-            return new ApiError("BAD_REQUEST", "malformed JSON: " + error.getMessage()).toResponse(400);
+            return new ApiError("BAD_REQUEST", "malformed JSON").toResponse(400);
         }
     }
 
@@ -154,7 +196,8 @@ public final class ErrorMappers {
     public static class Processing implements ExceptionMapper<ProcessingException> {
         @Override
         public Response toResponse(ProcessingException error) {
-            return new ApiError("BAD_REQUEST", "malformed request body: " + error.getMessage()).toResponse(400);
+            ApiException ours = refusalIn(error);
+            return ours != null ? map(ours) : new ApiError("BAD_REQUEST", "malformed request body").toResponse(400);
         }
     }
 

@@ -42,7 +42,7 @@ public class PoolJobResource {
             @PathParam("pool") String pool,
             @PathParam("action") String action,
             @QueryParam("dryRun") String dryRunText,
-            JsonObject body,
+            JsonValue body,
             @Context SecurityContext security,
             @Context UriInfo uri) {
         PoolName name = PoolName.of(pool);
@@ -60,11 +60,11 @@ public class PoolJobResource {
         return Response.accepted(Map.of("jobExecutionId", id)).build();
     }
 
-    private static PoolJobService.Options options(JsonObject body, boolean failback) {
-        if (body == null) {
+    private static PoolJobService.Options options(JsonValue given, boolean failback) {
+        if (given == null || given.getValueType() == JsonValue.ValueType.NULL) {
             return PoolJobService.Options.DEFAULT;
         }
-        JsonBodies.object(body, failback ? FAILBACK_OPTIONS : FAILOVER_OPTIONS);
+        JsonObject body = JsonBodies.object(given, failback ? FAILBACK_OPTIONS : FAILOVER_OPTIONS);
         return new PoolJobService.Options(
                 integer(body, "partitions"), integer(body, "itemCount"), integer(body, "maxUsers"));
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.failback.batch.application.lis.LisAdministration;
 import org.failback.batch.application.lis.LisJobs;
+import org.failback.batch.infrastructure.engine.DataDirectory;
 import org.failback.domain.dbadmin.CorruptBackupException;
 import org.failback.domain.lis.LisBackupSchedule;
 import org.failback.domain.lis.LisLocation;
@@ -144,7 +145,7 @@ public class LisResource {
                         b.sha256(),
                         b.verified(),
                         b.jobExecutionId(),
-                        lis.backupFile(pool, b).toString(),
+                        DataDirectory.relative(lis.backupFile(pool, b).path()),
                         b.verification()))
                 .toList();
     }

@@ -24,7 +24,9 @@ public class LockedJobStarts {
      */
     public long startLocked(PoolJob job, FrontEndPool pool, Properties parameters) {
         List<Integer> poolIds = pool.involvedPoolIds();
-        locks.acquire(poolIds, job.jobName(), job + " of " + pool.getName());
+        String token = PoolJobLock.newToken();
+        locks.acquire(poolIds, job.jobName(), job + " of " + pool.getName(), token);
+        parameters.setProperty(PoolJobLock.TOKEN_PARAMETER, token);
         return startHolding(poolIds, job, parameters);
     }
 

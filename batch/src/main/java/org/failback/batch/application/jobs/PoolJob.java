@@ -9,15 +9,23 @@ import java.util.Optional;
  * plan or a page that lists them cannot drift from what the job runs.
  */
 public enum PoolJob {
-    FAILOVER("pool-failover"),
-    FAILBACK("pool-failback"),
-    LIS_BACKUP("lis-backup"),
-    LIS_RESTORE("lis-restore");
+    FAILOVER("pool-failover", true),
+    FAILBACK("pool-failback", true),
+    /** Only reads the pool's LIS database: runs beside a failover, and takes no lock, also when restarted. */
+    LIS_BACKUP("lis-backup", false),
+    LIS_RESTORE("lis-restore", true);
 
     private final String jobName;
+    private final boolean locksPools;
 
-    PoolJob(String jobName) {
+    PoolJob(String jobName, boolean locksPools) {
         this.jobName = jobName;
+        this.locksPools = locksPools;
+    }
+
+    /** Whether the job changes its pools and so runs under their locks (and its restart takes them again). */
+    public boolean locksPools() {
+        return locksPools;
     }
 
     /** The job XML name, as JobOperator.start and the API's jobName know it. */

@@ -22,7 +22,7 @@ public class PoolJobPreparation {
     PoolJobLock locks;
 
     /** The pool as prepared, with the ids of the pools the job locked. */
-    public record Prepared(FrontEndPool pool, List<Integer> poolIds) {}
+    public record Prepared(FrontEndPool pool, List<Integer> poolIds, String lockToken) {}
 
     @Transactional
     public Prepared prepare(PoolJob job, PoolName poolName) {
@@ -35,7 +35,8 @@ public class PoolJobPreparation {
         });
         PoolJobService.checkStartable(job, pool);
         FrontEndPool prepared = job == PoolJob.FAILOVER ? pools.beginFailover(poolName) : pools.beginFailback(poolName);
-        locks.acquire(poolIds, job.jobName(), job + " of " + poolName);
-        return new Prepared(prepared, poolIds);
+        String token = PoolJobLock.newToken();
+        locks.acquire(poolIds, job.jobName(), job + " of " + poolName, token);
+        return new Prepared(prepared, poolIds, token);
     }
 }

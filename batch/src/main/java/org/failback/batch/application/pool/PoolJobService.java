@@ -101,7 +101,9 @@ public class PoolJobService {
         PoolJobPreparation.Prepared prepared = preparation.prepare(job, poolName);
         // Counted before the start: a small job can be moving users before start() returns.
         long items = itemsTotal(job, prepared.pool(), options);
-        long executionId = lockedStarts.startHolding(prepared.poolIds(), job, parameters(prepared.pool(), options));
+        Properties parameters = parameters(prepared.pool(), options);
+        parameters.setProperty(PoolJobLock.TOKEN_PARAMETER, prepared.lockToken());
+        long executionId = lockedStarts.startHolding(prepared.poolIds(), job, parameters);
         runs.record(
                 new JobRuns.Run(executionId, job.jobName(), poolName.value(), startedBy, null, items, Instant.now()));
         log.log(
@@ -168,7 +170,9 @@ public class PoolJobService {
             throw new IllegalTransitionException(
                     "execution " + executionId + " is " + status + " and cannot be restarted");
         }
-        List<Integer> poolIds = run.pool() == null ? List.of() : poolIds(pools.pool(PoolName.of(run.pool())));
+        boolean locking = PoolJob.named(run.jobName()).map(PoolJob::locksPools).orElse(false);
+        List<Integer> poolIds =
+                run.pool() == null || !locking ? List.of() : poolIds(pools.pool(PoolName.of(run.pool())));
         Instant now = Instant.now();
         for (PoolJobLock.Holder holder : locks.holders(poolIds)) {
             boolean ours = holder.jobExecutionId() != null && holder.jobExecutionId() == executionId;
@@ -180,18 +184,19 @@ public class PoolJobService {
                                 : " holds the pool"));
             }
         }
-        if (locks.holders(poolIds).isEmpty()) {
-            locks.acquire(poolIds, run.jobName(), "restart of " + executionId);
-        }
         Properties parameters = operator.getParameters(executionId);
+        if (!poolIds.isEmpty() && locks.holders(poolIds).isEmpty()) {
+            String token = parameters.getProperty(PoolJobLock.TOKEN_PARAMETER, PoolJobLock.newToken());
+            parameters.setProperty(PoolJobLock.TOKEN_PARAMETER, token);
+            locks.acquire(poolIds, run.jobName(), "restart of " + executionId, token);
+        }
         long items = itemsLeft(run, parameters);
         long restarted;
         try {
             restarted = operator.restart(executionId, parameters);
         } catch (RuntimeException e) {
-            if (!RUNNING.contains(status)) {
-                locks.release(poolIds);
-            }
+            // Whether taken just now or left by the dead execution it tried to continue, nobody runs under them.
+            locks.release(poolIds);
             throw e;
         }
         locks.assignExecution(poolIds, restarted);

@@ -22,6 +22,23 @@ public final class DataDirectory {
         return root.toAbsolutePath().normalize();
     }
 
+    /**
+     * A path under the data directory as the API and the job log show it: relative to the data directory, because
+     * answers never name absolute paths (they tell an attacker where the server keeps its files).
+     */
+    public static String relative(Path path) {
+        Path root = root();
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(root)
+                ? root.relativize(absolute).toString()
+                : absolute.getFileName().toString();
+    }
+
+    /** A text with every mention of the data directory written as {@code $FAILBACK_DATA}. */
+    public static String withoutRoot(String text) {
+        return text.replace(root().toString(), "$FAILBACK_DATA");
+    }
+
     public static Path resolve(String first, String... more) {
         return root().resolve(Path.of(first, more));
     }

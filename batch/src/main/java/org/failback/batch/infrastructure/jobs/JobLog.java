@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.failback.batch.infrastructure.engine.DataDirectory;
 
 /**
  * A job's own log: runbook steps, skips, and every database operation it issued. Written in the caller's
@@ -31,7 +32,9 @@ public class JobLog {
     public record Line(Instant at, String step, String line) {}
 
     public void log(long jobExecutionId, String step, String line) {
-        String text = line.length() > MAX_LINE ? line.substring(0, MAX_LINE - 1) + "…" : line;
+        // The API shows these lines: data-directory paths are written relative to $FAILBACK_DATA.
+        String relative = DataDirectory.withoutRoot(line);
+        String text = relative.length() > MAX_LINE ? relative.substring(0, MAX_LINE - 1) + "…" : relative;
         LOG.info(() -> "job " + jobExecutionId + (step == null ? "" : " [" + step + "]") + ": " + text);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement insert = c.prepareStatement(

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -23,6 +24,12 @@ import javax.sql.DataSource;
 public class PoolJobLock {
 
     public static final Duration LEASE = Duration.ofSeconds(30);
+    /** The job parameter naming the locks taken for a job (see {@link PoolJobListener}). */
+    public static final String TOKEN_PARAMETER = "poolLockToken";
+
+    public static String newToken() {
+        return UUID.randomUUID().toString();
+    }
 
     @Resource(lookup = "java:jboss/datasources/FailbackDS")
     DataSource dataSource;
@@ -40,8 +47,11 @@ public class PoolJobLock {
         }
     }
 
-    /** Takes the locks of all pools in one statement batch; a held one → JobRunningException, nothing taken. */
-    public void acquire(Collection<Integer> poolIds, String jobName, String description) {
+    /**
+     * Takes the locks of all pools in one statement batch, under the token the job will carry; a held one →
+     * JobRunningException, nothing taken.
+     */
+    public void acquire(Collection<Integer> poolIds, String jobName, String description, String token) {
         try (Connection c = dataSource.getConnection()) {
             for (int poolId : poolIds) {
                 Optional<Holder> holder = find(c, poolId);
@@ -56,13 +66,14 @@ public class PoolJobLock {
             }
             Instant now = Instant.now();
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO pool_job_lock (pool_id, job_name, node, acquired_at, lease_until) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO pool_job_lock (pool_id, job_name, node, acquired_at, lease_until, lock_token) VALUES (?, ?, ?, ?, ?, ?)")) {
                 for (int poolId : poolIds) {
                     insert.setInt(1, poolId);
                     insert.setString(2, jobName);
                     insert.setString(3, NodeIdentity.current());
                     insert.setTimestamp(4, Timestamp.from(now));
                     insert.setTimestamp(5, Timestamp.from(now.plus(LEASE)));
+                    insert.setString(6, token);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -97,9 +108,21 @@ public class PoolJobLock {
     }
 
     public void releaseExecution(long jobExecutionId) {
+        releaseWhere("job_execution_id = ?", delete -> delete.setLong(1, jobExecutionId));
+    }
+
+    public void releaseToken(String token) {
+        releaseWhere("lock_token = ?", delete -> delete.setString(1, token));
+    }
+
+    private interface Binding {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private void releaseWhere(String condition, Binding binding) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement delete = c.prepareStatement("DELETE FROM pool_job_lock WHERE job_execution_id = ?")) {
-            delete.setLong(1, jobExecutionId);
+                PreparedStatement delete = c.prepareStatement("DELETE FROM pool_job_lock WHERE " + condition)) {
+            binding.bind(delete);
             delete.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot release pool locks: " + e.getMessage(), e);

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -34,6 +35,7 @@ public final class PortalAccounts {
     static final int ITERATIONS = 10_000;
     private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,31}");
 
     private PortalAccounts() {}
 
@@ -63,6 +65,42 @@ public final class PortalAccounts {
                     credentials.getProperty(role + ".password"));
         }
         store(credentials, credentialsFile);
+    }
+
+    /**
+     * Creates {@code username} with {@code role}, or gives an existing account a new password (and that role): the
+     * command an operator runs to add a colleague or rotate a password. Returns the new random password, which is
+     * stored only as its digest; for one of the three accounts of credentials.properties the file is updated too, so
+     * it keeps telling the truth.
+     */
+    public static String setAccount(Connection connection, Path credentialsFile, String username, String role)
+            throws SQLException, IOException {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("a user name is 2-32 characters: lower-case letters, digits, '.', '_'"
+                    + " or '-', starting with a letter");
+        }
+        if (!ROLES.contains(role)) {
+            throw new IllegalArgumentException("role must be one of " + String.join(", ", ROLES));
+        }
+        String password = randomPassword(24);
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM portal_account WHERE username = ?")) {
+            delete.setString(1, username);
+            delete.executeUpdate();
+        }
+        insert(connection, username, role, password);
+        Properties credentials = Files.exists(credentialsFile) ? load(credentialsFile) : new Properties();
+        boolean listed = false;
+        for (String listedRole : ROLES) {
+            if (username.equals(credentials.getProperty(listedRole + ".username"))) {
+                credentials.setProperty(listedRole + ".password", password);
+                listed = true;
+            }
+        }
+        if (listed) {
+            store(credentials, credentialsFile);
+        }
+        LOG.info("account '" + username + "' (" + role + ") " + (listed ? "rotated in " + credentialsFile : "set"));
+        return password;
     }
 
     private static boolean hasAll(Properties credentials) {

@@ -12,7 +12,8 @@ import org.failback.batch.infrastructure.jobs.PoolJobLock;
 
 /**
  * Opens and closes a pool job's log, and releases the pool locks however the execution ends (completed, stopped,
- * failed), so a stopped failover or failback can be started again.
+ * failed), so a stopped failover or failback can be started again: those of this execution, and those taken under the
+ * token in its parameters (taken for it before its id was known, or for the execution it restarts).
  */
 @Named
 public class PoolJobListener implements JobListener {
@@ -39,6 +40,12 @@ public class PoolJobListener implements JobListener {
     public void afterJob() {
         BatchStatus status = job.getBatchStatus();
         locks.releaseExecution(job.getExecutionId());
+        String token = BatchRuntime.getJobOperator()
+                .getParameters(job.getExecutionId())
+                .getProperty(PoolJobLock.TOKEN_PARAMETER);
+        if (token != null) {
+            locks.releaseToken(token);
+        }
         log.log(
                 job.getExecutionId(),
                 null,

@@ -31,6 +31,7 @@ class RoleMatrixIT extends ProductIT {
     private static final String ANYONE = "anonymous";
     private static final List<String> CALLERS = List.of(ANYONE, V, O, C);
     private static final String POOL = "no-such-pool";
+    private static final String SITE = "no-such-site";
     private static final String SIP = "sip:nobody@nowhere.example.com";
     private static final String ID = "999999999";
 
@@ -84,6 +85,12 @@ class RoleMatrixIT extends ProductIT {
         row("GET lis/{pool}/backup-schedule", "lis/" + POOL + "/backup-schedule", V, O);
         row("PUT lis/{pool}/backup-schedule", "lis/" + POOL + "/backup-schedule", O);
         row("POST lis/{pool}/restores", "lis/" + POOL + "/restores", O);
+        row("GET sites/{site}", "sites/" + SITE, V, O);
+        row("POST sites/{site}/{kind: outage|failover|failback}", "sites/" + SITE + "/outage", O);
+        row("GET sql/instances", "sql/instances", V, O);
+        row("GET sql/commands", "sql/commands", V, O);
+        row("PUT chat/pools/{pool}/log-shipping", "chat/pools/" + POOL + "/log-shipping", O);
+        row("POST chat/pools/{pool}/log-shipping/run", "chat/pools/" + POOL + "/log-shipping/run", O);
         row("PUT accounts/{username}", "accounts/nobody-here", O);
     }
 

@@ -346,7 +346,7 @@ class LisIT extends ProductIT {
         String older = takeBackup(pool).path("file").asText();
         addLocation(pool, "Roof");
         JsonNode newest = takeBackup(pool);
-        Path file = Path.of(newest.path("path").asText());
+        Path file = SERVER.dataDir().resolve(newest.path("path").asText());
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(Files.size(file) / 2);
         }

@@ -62,6 +62,12 @@ public interface DatabaseAdministration {
         throw new UnsupportedCapabilityException(Capability.LOG_BACKUP, engine());
     }
 
+    /**
+     * {@code RESTORE DATABASE … WITH RECOVERY}: brings a database left restoring (log shipping's secondary) online;
+     * true if it did. One already online is left as it is (reported), so a restarted failover may call it again.
+     */
+    boolean recoverDatabase(DatabaseName name);
+
     /** The file {@code name} was last restored from, as the engine records it; empty when never restored. */
     Optional<String> lastRestoredFile(DatabaseName name);
 

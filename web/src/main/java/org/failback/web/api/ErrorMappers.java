@@ -27,6 +27,8 @@ import java.util.logging.Logger;
 import org.failback.batch.application.jobs.ExecutionNotFoundException;
 import org.failback.batch.application.pool.AlreadyExistsException;
 import org.failback.batch.infrastructure.jobs.JobRunningException;
+import org.failback.domain.chat.ChatNotFoundException;
+import org.failback.domain.chat.ChatRefusedException;
 import org.failback.domain.client.ClientRefusedException;
 import org.failback.domain.conferencing.RejoinNotAllowedException;
 import org.failback.domain.conferencing.SessionNotFoundException;
@@ -62,6 +64,10 @@ public final class ErrorMappers {
         if (cause instanceof ClientRefusedException refused) {
             return new ApiError(refused.refusal().code(), refused.getMessage())
                     .toResponse(refused.refusal().httpStatus());
+        }
+        if (cause instanceof ChatRefusedException refused) {
+            boolean unavailable = refused.refusal() == ChatRefusedException.Refusal.CHAT_UNAVAILABLE;
+            return new ApiError(refused.refusal().name(), refused.getMessage()).toResponse(unavailable ? 503 : 409);
         }
         if (isNotFound(cause)) {
             return new ApiError("NOT_FOUND", cause.getMessage()).toResponse(404);
@@ -124,6 +130,7 @@ public final class ErrorMappers {
                 || error instanceof IllegalArgumentException
                 || error instanceof RejoinNotAllowedException
                 || error instanceof ClientRefusedException
+                || error instanceof ChatRefusedException
                 || error instanceof JsonException
                 || isNotFound(error)
                 || error instanceof JobRunningException
@@ -144,6 +151,7 @@ public final class ErrorMappers {
     private static boolean isNotFound(Throwable error) {
         return error instanceof PoolNotFoundException
                 || error instanceof SiteNotFoundException
+                || error instanceof ChatNotFoundException
                 || error instanceof UserNotFoundException
                 || error instanceof SessionNotFoundException
                 || error instanceof ExecutionNotFoundException;

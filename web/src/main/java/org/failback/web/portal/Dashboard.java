@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.failback.batch.application.chat.ChatPoolView;
+import org.failback.batch.application.chat.ChatPools;
 import org.failback.batch.application.jobs.JobView;
 import org.failback.batch.application.jobs.JobViews;
 import org.failback.batch.application.lis.LisAdministration;
@@ -38,6 +40,9 @@ public class Dashboard {
 
     @Inject
     LisAdministration lis;
+
+    @Inject
+    ChatPools chatPools;
 
     private List<PoolRow> poolRows;
     private List<SiteRow> sites;
@@ -107,6 +112,11 @@ public class Dashboard {
             Messages.error("LIS backups cannot be read: " + e.getMessage());
         }
         return rows;
+    }
+
+    /** The Persistent Chat pools as their page shows them, read when the card renders. */
+    public List<ChatPoolView> getChatPools() {
+        return chatPools.names().stream().map(chatPools::view).toList();
     }
 
     public List<PoolRow> getPools() {

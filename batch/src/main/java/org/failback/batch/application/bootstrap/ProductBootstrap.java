@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.failback.batch.application.chat.ChatPools;
 import org.failback.batch.application.dbadmin.DemoSqlTopology;
 import org.failback.batch.application.dbadmin.SqlInstances;
 import org.failback.batch.application.demo.DemoTopology;
@@ -60,7 +61,13 @@ public class ProductBootstrap {
                 for (String instance : SqlInstances.pointAtConfiguredServers(connection, databases.administrations())) {
                     LOG.info("SQL instance " + instance + " points at its configured SQL Server");
                 }
+                ChatPools.seedDemo(connection, databases.administrations());
                 connection.commit();
+                // Posts a killed server left half-written (in mgc, maybe not in mgccomp) are finished now.
+                int completed = ChatPools.completePending(connection, databases.administrations());
+                if (completed > 0) {
+                    LOG.info("finished " + completed + " chat posts' compliance copies left by the last run");
+                }
             }
         } catch (Exception e) {
             throw new IllegalStateException("Pool Failback Portal could not start: " + e.getMessage(), e);

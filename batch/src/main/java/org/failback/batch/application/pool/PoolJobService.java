@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.failback.batch.application.chat.ChatJobs;
+import org.failback.batch.application.chat.PchatStep;
 import org.failback.batch.application.jobs.JobViews;
 import org.failback.batch.application.jobs.LockedJobStarts;
 import org.failback.batch.application.jobs.PoolJob;
@@ -65,6 +67,9 @@ public class PoolJobService {
 
     @Inject
     JobRuns runs;
+
+    @Inject
+    ChatJobs chatJobs;
 
     @Inject
     JobLog log;
@@ -162,6 +167,9 @@ public class PoolJobService {
     public long restart(long executionId, String startedBy) {
         JobOperator operator = operator();
         JobExecution execution = JobViews.execution(executionId);
+        if (PchatStep.Job.isChatJob(execution.getJobName())) {
+            return chatJobs.restart(executionId, startedBy);
+        }
         JobRuns.Run run = runs.find(executionId)
                 .orElseThrow(() ->
                         new IllegalArgumentException("execution " + executionId + " was not started by this product"));

@@ -2,11 +2,17 @@ package org.failback.batch.infrastructure.dbadmin;
 
 import com.microsoft.sqlserver.jdbc.SQLServerDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.Optional;
 import org.failback.domain.dbadmin.Capability;
 import org.failback.domain.dbadmin.CommandLog;
 import org.failback.domain.dbadmin.DatabaseAdministration;
+import org.failback.domain.dbadmin.DatabaseName;
 import org.failback.domain.dbadmin.DatabaseOperationLog;
+import org.failback.domain.dbadmin.Engine;
 import org.failback.domain.dbadmin.InstanceName;
 import org.failback.domain.dbadmin.SharePath;
 import org.failback.domain.dbadmin.SqlInstance;
@@ -78,6 +84,20 @@ public class DatabaseAdministrations {
     /** The default copy folder of an embedded instance, relative to the data directory. */
     public static String defaultCopyFolder(InstanceName instance) {
         return "instances/" + instance.value() + "/copy";
+    }
+
+    /**
+     * A connection (autocommit) to a managed database for the chat data path, which is not administration and so not
+     * in the command log. Embedded: {@code WRITE_DELAY=0}, so a commit is with the operating system before it returns
+     * (an answered post survives {@code kill -9}). The data path runs on the embedded engine only for now.
+     */
+    public Connection openData(SqlInstance instance, DatabaseName database) throws SQLException {
+        if (instance.engine() != Engine.H2) {
+            throw new SQLFeatureNotSupportedException("the chat data path runs on embedded (H2) instances; "
+                    + instance.name() + " is " + instance.engine());
+        }
+        String url = new H2DatabaseAdministration(databasesOf(instance.name()), null, null).url(database, true);
+        return DriverManager.getConnection(url + ";WRITE_DELAY=0", "sa", "");
     }
 
     private SQLServerDataSource master(SqlInstance instance) {

@@ -135,7 +135,46 @@ public class LogShippingStore {
 
     /** Configurations whose next round is due. */
     public List<Config> due(Instant now) throws SQLException {
-        return configs(" WHERE ls.next_run_at <= ? ORDER BY ls.id", Timestamp.from(now));
+        return configs(" WHERE ls.next_run_at <= ? AND ls.removed_at IS NULL ORDER BY ls.id", Timestamp.from(now));
+    }
+
+    /**
+     * Failover (Lync's runbook): the secondary's configuration of every database of the chat pool is removed; the
+     * rows and their files stay as history, and no round is due any more. Idempotent; answers how many it removed.
+     */
+    public int remove(String chatPool, Instant at) throws SQLException {
+        return setRemoved(chatPool, Timestamp.from(at));
+    }
+
+    /** Failback's reprotect: the chat pool's configurations ship again. */
+    public int reinstate(String chatPool) throws SQLException {
+        return setRemoved(chatPool, null);
+    }
+
+    /** Whether the chat pool's log shipping was removed by a failover and not yet put back. */
+    public boolean removed(String chatPool) throws SQLException {
+        try (PreparedStatement q = connection.prepareStatement("SELECT COUNT(*) FROM log_shipping ls"
+                + " JOIN managed_database pd ON pd.id = ls.primary_database_id"
+                + " JOIN chat_pool cp ON cp.id = pd.chat_pool_id WHERE cp.name = ? AND ls.removed_at IS NOT NULL")) {
+            q.setString(1, chatPool);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    private int setRemoved(String chatPool, Timestamp at) throws SQLException {
+        int changed = 0;
+        for (Config config : ofChatPool(chatPool)) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE log_shipping SET removed_at = ?"
+                    + " WHERE id = ? AND " + (at == null ? "removed_at IS NOT NULL" : "removed_at IS NULL"))) {
+                update.setTimestamp(1, at);
+                update.setInt(2, config.id());
+                changed += update.executeUpdate();
+            }
+        }
+        return changed;
     }
 
     /** Moves a due configuration to its next run; false when another node claimed it first. */

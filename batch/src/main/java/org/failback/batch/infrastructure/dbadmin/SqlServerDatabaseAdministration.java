@@ -446,6 +446,19 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
     }
 
     @Override
+    public boolean recoverDatabase(DatabaseName name) {
+        String state = state(name)
+                .orElseThrow(() -> new DatabaseAdministrationException(
+                        "RESTORE DATABASE " + name.bracketed() + " WITH RECOVERY refused: no such database"));
+        if (!"RESTORING".equals(state)) {
+            log.issued("RESTORE DATABASE " + name.bracketed() + " WITH RECOVERY not needed: the database is " + state);
+            return false;
+        }
+        execute(name, "RESTORE_DATABASE", "RESTORE DATABASE " + name.bracketed() + " WITH RECOVERY");
+        return true;
+    }
+
+    @Override
     public Optional<String> lastRestoredFile(DatabaseName name) {
         return query(
                 name,

@@ -155,11 +155,14 @@ public class SqlTopologyStore {
     public int createChatPool(String name, int primaryInstanceId, int backupInstanceId) throws SQLException {
         int id = nextId();
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO chat_pool (id, name," + " primary_instance_id, backup_instance_id) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO chat_pool (id, name, primary_instance_id, backup_instance_id, active_instance_id)"
+                        + " VALUES (?, ?, ?, ?, ?)")) {
             insert.setInt(1, id);
             insert.setString(2, name);
             insert.setInt(3, primaryInstanceId);
             insert.setInt(4, backupInstanceId);
+            // V60: the primary's databases serve a new pool.
+            insert.setInt(5, primaryInstanceId);
             insert.executeUpdate();
         }
         return id;

@@ -100,6 +100,11 @@ final class FailingRestores implements DatabaseAdministration {
     }
 
     @Override
+    public boolean recoverDatabase(DatabaseName name) {
+        return real.recoverDatabase(name);
+    }
+
+    @Override
     public Optional<String> lastRestoredFile(DatabaseName name) {
         return real.lastRestoredFile(name);
     }

@@ -1,0 +1,41 @@
+package org.failback.batch.job.chat;
+
+import jakarta.batch.api.listener.JobListener;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.failback.batch.application.chat.ChatJobs;
+import org.failback.batch.infrastructure.jobs.JobLog;
+
+/**
+ * Gives the chat pool's lock back however a pchat execution ends, so a failed or stopped one can be restarted. The
+ * pool keeps its state (FAILING_OVER, FAILING_BACK): only the restart, or for a failover a new start, continues.
+ */
+@Named("pchatJobListener")
+public class PchatJobListener implements JobListener {
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    JobLog log;
+
+    @Inject
+    ChatJobs jobs;
+
+    @Override
+    public void beforeJob() {
+        log.log(job.getExecutionId(), null, "job " + job.getJobName() + " started");
+    }
+
+    @Override
+    public void afterJob() {
+        jobs.release(job.getExecutionId());
+        log.log(
+                job.getExecutionId(),
+                null,
+                "job " + job.getJobName() + " ended " + job.getBatchStatus()
+                        + (job.getExitStatus() == null ? "" : " (" + job.getExitStatus() + ")")
+                        + "; chat pool lock released");
+    }
+}

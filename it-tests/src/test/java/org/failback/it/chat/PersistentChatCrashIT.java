@@ -1,0 +1,119 @@
+package org.failback.it.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.failback.it.Api;
+import org.failback.it.Deployments;
+import org.failback.it.Jobs;
+import org.failback.it.RestartableServer;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * kill -9 of the server while pchat-failback backs up the backup's mgc, and while it restores the primary: after the
+ * restart, a restart of the execution ends where an uninterrupted failback ends, every message once, in order.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PersistentChatCrashIT {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(4);
+
+    @ArquillianResource
+    ContainerController controller;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = RestartableServer.DEPLOYMENT, managed = false, testable = false)
+    @TargetsContainer(RestartableServer.CONTAINER)
+    static EnterpriseArchive product() {
+        return Deployments.testEar();
+    }
+
+    @Test
+    void killedWhileBackingUpTheBackupsMgcTheRestartedFailbackEndsAsAnUninterruptedOne() {
+        crashDuring("BACKUP_DATABASE", "-sql2");
+    }
+
+    @Test
+    void killedWhileRestoringThePrimaryTheRestartedFailbackEndsAsAnUninterruptedOne() {
+        crashDuring("RESTORE_DATABASE", "-sql1");
+    }
+
+    private void crashDuring(String commandType, String instanceSuffix) {
+        RestartableServer.ensureUp(controller, deployer);
+        Api operator = Api.as(RestartableServer.SERVER, "operator");
+        Api client = Api.as(RestartableServer.SERVER, "client");
+        String pool = "pk-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        ChatPools.create(operator, pool, false);
+        String room = pool + "-room";
+        ChatPools.room(client, pool, room);
+        List<String> expected = new ArrayList<>();
+        // Large enough messages that the backup and the restore take long enough to be caught running.
+        String filler = "x".repeat(3500);
+        for (int i = 0; i < 300; i++) {
+            String text = i + " " + filler;
+            ChatPools.post(client, room, text);
+            expected.add(text);
+        }
+        ChatPools.shipRound(operator, pool);
+        ChatPools.failOver(operator, pool);
+        operator.post("chat/pools/" + pool + "/rebuild-primary").expect(200);
+        long execution = ChatPools.start(operator.post(
+                "chat/pools/" + pool + "/failback",
+                ChatPools.servers("chat1." + ChatPools.primarySite(pool), "chat2." + ChatPools.primarySite(pool))));
+
+        boolean caught = awaitOpenCommand(operator, execution, commandType, pool + instanceSuffix);
+        RestartableServer.crashAndStart(controller);
+        Api again = Api.as(RestartableServer.SERVER, "operator");
+        JsonNode job = again.get("jobs/" + execution).expect(200).json();
+        System.out.println("kill -9 " + (caught ? "during " + commandType : "(the command ended first)") + ": job "
+                + execution + " was " + job.path("status").asText());
+        if (!"COMPLETED".equals(job.path("status").asText())) {
+            ChatPools.awaitCompleted(again, ChatPools.start(again.post("jobs/" + execution + "/restart")));
+        }
+        assertEquals("NORMAL", ChatPools.pool(again, pool).path("state").asText());
+        Api viewer = Api.as(RestartableServer.SERVER, "viewer");
+        assertEquals(expected, ChatPools.texts(viewer, room, false, 1000));
+        assertEquals(expected, ChatPools.texts(viewer, room, true, 1000));
+        ChatPools.post(Api.as(RestartableServer.SERVER, "client"), room, "after the crash");
+    }
+
+    /** Waits until the execution has an open command of that type on that instance; false if the job ended first. */
+    private static boolean awaitOpenCommand(Api operator, long execution, String type, String instance) {
+        boolean[] caught = {false};
+        Jobs.await("an open " + type + " of job " + execution, TIMEOUT, () -> {
+            for (JsonNode c : operator.get("sql/commands?job=" + execution + "&limit=20")
+                    .expect(200)
+                    .json()) {
+                if (type.equals(c.path("commandType").asText())
+                        && instance.equals(c.path("instance").asText())
+                        && c.path("endTime").isNull()) {
+                    caught[0] = true;
+                    return true;
+                }
+            }
+            String status = operator.get("jobs/" + execution)
+                    .expect(200)
+                    .json()
+                    .path("status")
+                    .asText();
+            return Set.of("COMPLETED", "FAILED", "STOPPED").contains(status);
+        });
+        return caught[0];
+    }
+}

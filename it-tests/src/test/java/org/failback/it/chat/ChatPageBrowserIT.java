@@ -47,7 +47,7 @@ class ChatPageBrowserIT extends ProductIT {
         browser.signIn("operator");
         browser.go("/chat.xhtml?pool=" + pool);
         assertEquals("FAILED_OVER", browser.text(By.id("chat-state")));
-        assertTrue(browser.text(By.id("chat-recovery-point")).contains("mgc-" + pool + "-sql1-"));
+        assertTrue(browser.text(By.id("chat-form:chat-recovery-point")).contains("mgc-" + pool + "-sql1-"));
         browser.screenshot("chat-01-failed-over");
 
         browser.driver()

@@ -46,15 +46,15 @@ class PersistentChatCrashIT {
 
     @Test
     void killedWhileBackingUpTheBackupsMgcTheRestartedFailbackEndsAsAnUninterruptedOne() {
-        crashDuring("BACKUP_DATABASE", "-sql2");
+        crashDuring(Set.of("BACKUP_DATABASE", "RESTORE_VERIFYONLY"), "-sql2");
     }
 
     @Test
     void killedWhileRestoringThePrimaryTheRestartedFailbackEndsAsAnUninterruptedOne() {
-        crashDuring("RESTORE_DATABASE", "-sql1");
+        crashDuring(Set.of("RESTORE_DATABASE"), "-sql1");
     }
 
-    private void crashDuring(String commandType, String instanceSuffix) {
+    private void crashDuring(Set<String> commandTypes, String instanceSuffix) {
         RestartableServer.ensureUp(controller, deployer);
         Api operator = Api.as(RestartableServer.SERVER, "operator");
         Api client = Api.as(RestartableServer.SERVER, "client");
@@ -65,7 +65,7 @@ class PersistentChatCrashIT {
         List<String> expected = new ArrayList<>();
         // Large enough messages that the backup and the restore take long enough to be caught running.
         String filler = "x".repeat(3500);
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 500; i++) {
             String text = i + " " + filler;
             ChatPools.post(client, room, text);
             expected.add(text);
@@ -77,11 +77,11 @@ class PersistentChatCrashIT {
                 "chat/pools/" + pool + "/failback",
                 ChatPools.servers("chat1." + ChatPools.primarySite(pool), "chat2." + ChatPools.primarySite(pool))));
 
-        boolean caught = awaitOpenCommand(operator, execution, commandType, pool + instanceSuffix);
+        boolean caught = awaitOpenCommand(operator, execution, commandTypes, pool + instanceSuffix);
         RestartableServer.crashAndStart(controller);
         Api again = Api.as(RestartableServer.SERVER, "operator");
         JsonNode job = again.get("jobs/" + execution).expect(200).json();
-        System.out.println("kill -9 " + (caught ? "during " + commandType : "(the command ended first)") + ": job "
+        System.out.println("kill -9 " + (caught ? "during " + commandTypes : "(the command ended first)") + ": job "
                 + execution + " was " + job.path("status").asText());
         if (!"COMPLETED".equals(job.path("status").asText())) {
             ChatPools.awaitCompleted(again, ChatPools.start(again.post("jobs/" + execution + "/restart")));
@@ -94,13 +94,13 @@ class PersistentChatCrashIT {
     }
 
     /** Waits until the execution has an open command of that type on that instance; false if the job ended first. */
-    private static boolean awaitOpenCommand(Api operator, long execution, String type, String instance) {
+    private static boolean awaitOpenCommand(Api operator, long execution, Set<String> types, String instance) {
         boolean[] caught = {false};
-        Jobs.await("an open " + type + " of job " + execution, TIMEOUT, () -> {
+        Jobs.await("an open " + types + " of job " + execution, TIMEOUT, () -> {
             for (JsonNode c : operator.get("sql/commands?job=" + execution + "&limit=20")
                     .expect(200)
                     .json()) {
-                if (type.equals(c.path("commandType").asText())
+                if (types.contains(c.path("commandType").asText())
                         && instance.equals(c.path("instance").asText())
                         && c.path("endTime").isNull()) {
                     caught[0] = true;

@@ -22,6 +22,7 @@ import org.failback.batch.application.logshipping.LogShippingJobs;
 import org.failback.batch.infrastructure.chat.ChatDatabases;
 import org.failback.batch.infrastructure.chat.ChatPoolStore;
 import org.failback.batch.infrastructure.chat.ChatPoolStore.PoolRow;
+import org.failback.batch.infrastructure.dbadmin.LogShippingStore;
 import org.failback.batch.infrastructure.dbadmin.ManagedDatabases;
 import org.failback.batch.infrastructure.jobs.JobLog;
 import org.failback.batch.infrastructure.jobs.JobRunningException;
@@ -151,6 +152,12 @@ public class ChatJobs {
         if (shipping.isRunning(row.name())) {
             throw new JobRunningException(
                     job.id() + " of chat pool " + row.name() + " refused: a log-shipping round is running");
+        }
+        // The runbook drives the product's own log shipping; SQL Server Agent's (msdb) is not wired into it yet, and a
+        // job that half-handled it would leave msdb and the share disagreeing: refused before anything changes.
+        if (new LogShippingStore(c).ofChatPool(row.name()).stream().anyMatch(LogShippingStore.Config::byAgent)) {
+            throw new IllegalTransitionException(job.id() + " of chat pool " + row.name() + " refused: its log"
+                    + " shipping is run by SQL Server Agent (msdb), which the pchat jobs do not drive yet");
         }
         ChatPoolStore store = new ChatPoolStore(c);
         c.setAutoCommit(false);

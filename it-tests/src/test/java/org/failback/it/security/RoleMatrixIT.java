@@ -32,6 +32,7 @@ class RoleMatrixIT extends ProductIT {
     private static final List<String> CALLERS = List.of(ANYONE, V, O, C);
     private static final String POOL = "no-such-pool";
     private static final String SITE = "no-such-site";
+    private static final String ROOM = "no-such-room";
     private static final String SIP = "sip:nobody@nowhere.example.com";
     private static final String ID = "999999999";
 
@@ -89,6 +90,18 @@ class RoleMatrixIT extends ProductIT {
         row("POST sites/{site}/{kind: outage|failover|failback}", "sites/" + SITE + "/outage", O);
         row("GET sql/instances", "sql/instances", V, O);
         row("GET sql/commands", "sql/commands", V, O);
+        row("GET chat/pools", "chat/pools", V, O);
+        row("POST chat/pools", "chat/pools", O);
+        row("GET chat/pools/{pool}", "chat/pools/" + POOL, V, O);
+        row("POST chat/pools/{pool}/outage", "chat/pools/" + POOL + "/outage", O);
+        row("POST chat/pools/{pool}/rebuild-primary", "chat/pools/" + POOL + "/rebuild-primary", O);
+        row("POST chat/pools/{pool}/failover", "chat/pools/" + POOL + "/failover", O);
+        row("POST chat/pools/{pool}/failback", "chat/pools/" + POOL + "/failback", O);
+        row("PUT chat/pools/{pool}/active-servers", "chat/pools/" + POOL + "/active-servers", O);
+        row("POST chat/rooms", "chat/rooms", C, O);
+        row("POST chat/rooms/{room}/messages", "chat/rooms/" + ROOM + "/messages", C, O);
+        row("GET chat/rooms/{room}/messages", "chat/rooms/" + ROOM + "/messages", C, V, O);
+        row("GET chat/rooms/{room}/compliance", "chat/rooms/" + ROOM + "/compliance", V, O);
         row("PUT chat/pools/{pool}/log-shipping", "chat/pools/" + POOL + "/log-shipping", O);
         row("POST chat/pools/{pool}/log-shipping/run", "chat/pools/" + POOL + "/log-shipping/run", O);
         row("PUT accounts/{username}", "accounts/nobody-here", O);

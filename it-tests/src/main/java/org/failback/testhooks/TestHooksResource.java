@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,6 +34,9 @@ public class TestHooksResource {
     FailbackBaselines baselines;
 
     @Inject
+    CrashPoints crashPoints;
+
+    @Inject
     PoolService pools;
 
     @POST
@@ -58,6 +62,45 @@ public class TestHooksResource {
     @RolesAllowed("operator")
     public Response clear() {
         faults.clear();
+        return Response.noContent().build();
+    }
+
+    /**
+     * Arms the crash point {@code {pool, step, chunk}}: the job of that pool parks in that step (every partition
+     * after writing its {@code chunk}-th chunk; chunk 0: a batchlet after its work) until the server is killed.
+     */
+    @POST
+    @Path("crash-points")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("operator")
+    public Response armCrashPoint(Map<String, Object> body) {
+        Object pool = body == null ? null : body.get("pool");
+        Object step = body == null ? null : body.get("step");
+        Object chunk = body == null ? null : body.get("chunk");
+        if (!(step instanceof String name)
+                || name.isBlank()
+                || !(chunk instanceof Number count)
+                || count.intValue() < 0) {
+            throw new BadRequestException("a crash point is {pool, step, chunk ≥ 0}");
+        }
+        crashPoints.arm(new CrashPoints.Point(PoolName.of(String.valueOf(pool)).value(), name, count.intValue()));
+        return Response.noContent().build();
+    }
+
+    /** The armed crash point and how many job threads are parked there. */
+    @GET
+    @Path("crash-points")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("operator")
+    public Map<String, Object> crashPoint() {
+        return crashPoints.state();
+    }
+
+    @DELETE
+    @Path("crash-points")
+    @RolesAllowed("operator")
+    public Response disarmCrashPoint() {
+        crashPoints.disarm();
         return Response.noContent().build();
     }
 

@@ -68,10 +68,13 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
      * compacts a file on its last close and syncs it to disk several times doing so, ~200 ms per close in the server
      * and 0.65 s of every LIS restore (scratch, staging, target), while closing without compaction let each open and
      * close leave 10-20 KB behind for good (a scheduled backup every few minutes grows the file without end). Open,
-     * H2 compacts it in the background.
+     * H2 compacts it in the background. Kept open, it would also keep the last half second of commits in memory:
+     * {@code WRITE_DELAY=0} writes each commit out, so a LIS merge or location that was acknowledged survives a
+     * kill -9 of the server, as the product database does (CrashAtEveryStepIT lost a committed failover merge).
      */
     public String url(DatabaseName name, boolean ifExists) {
-        return "jdbc:h2:file:" + fileBase(name) + ";DB_CLOSE_DELAY=-1" + (ifExists ? ";IFEXISTS=TRUE" : "");
+        return "jdbc:h2:file:" + fileBase(name) + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0"
+                + (ifExists ? ";IFEXISTS=TRUE" : "");
     }
 
     public Connection open(DatabaseName name) throws SQLException {

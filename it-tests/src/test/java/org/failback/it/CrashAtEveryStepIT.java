@@ -121,11 +121,7 @@ class CrashAtEveryStepIT {
                 operator.get("lis/" + pool + "/locations").expect(200).json().size();
         arm(operator, pool, "restore-lis-backup", 0);
         operator.post("pools/" + pool + "/outage").expect(200);
-        long crashed = operator.post("pools/" + pool + "/failover")
-                .expect(202)
-                .json()
-                .path("jobExecutionId")
-                .asLong();
+        long crashed = Pools.startFailover(operator, pool);
         awaitParked(operator, crashed, 1);
         JsonNode merged =
                 operator.get("lis/" + backup + "/locations").expect(200).json();

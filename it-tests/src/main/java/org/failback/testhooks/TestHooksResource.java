@@ -20,8 +20,8 @@ import org.failback.domain.registrar.SipUri;
 
 /**
  * Test-only hooks: make the per-user job step fail for a user ({@code {sip}}: its transition fails;
- * {@code {sip, transientTimes}}: the chunk writing it fails that many times as a lock timeout would), and the failback
- * benchmark's baselines.
+ * {@code {sip, transientTimes}}: the chunk writing it fails that many times as a lock timeout would), park a job at a
+ * crash point for a kill -9 ({@code crash-points}), and the failback benchmark's baselines.
  * Served only by the test EAR (it-tests and bench.sh deploy it); the product EAR has no such endpoint.
  */
 @Path("test-hooks")
@@ -77,13 +77,14 @@ public class TestHooksResource {
         Object pool = body == null ? null : body.get("pool");
         Object step = body == null ? null : body.get("step");
         Object chunk = body == null ? null : body.get("chunk");
-        if (!(step instanceof String name)
-                || name.isBlank()
+        if (!(pool instanceof String poolName)
+                || !(step instanceof String stepName)
+                || stepName.isBlank()
                 || !(chunk instanceof Number count)
                 || count.intValue() < 0) {
             throw new BadRequestException("a crash point is {pool, step, chunk ≥ 0}");
         }
-        crashPoints.arm(new CrashPoints.Point(PoolName.of(String.valueOf(pool)).value(), name, count.intValue()));
+        crashPoints.arm(new CrashPoints.Point(PoolName.of(poolName).value(), stepName, count.intValue()));
         return Response.noContent().build();
     }
 

@@ -1,2 +1,2 @@
-/** Test-only library the test EAR adds to the product: fault injection and the failback benchmark baselines. */
+/** Test-only library the test EAR adds to the product: fault injection, crash points, the benchmark baselines. */
 package org.failback.testhooks;

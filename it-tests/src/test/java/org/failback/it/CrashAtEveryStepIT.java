@@ -10,17 +10,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 17, "kill -9 everywhere": the server is killed with SIGKILL at each step of the Front End and LIS jobs where
@@ -29,27 +20,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * done but its step not recorded); the test waits until they are parked there, so a point that is never reached
  * fails the test instead of killing the server somewhere else. Each test prints the work done again after the kill.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CrashAtEveryStepIT {
+class CrashAtEveryStepIT extends RestartableServerIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final int USERS = 1_000;
     private static final int CHUNK = 20;
     private static final int PARTITIONS = 2;
     private static final Map<String, Object> TUNING = Map.of("itemCount", CHUNK, "partitions", PARTITIONS);
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    @Deployment(name = RestartableServer.DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(RestartableServer.CONTAINER)
-    static EnterpriseArchive product() {
-        return Deployments.testEar();
-    }
 
     /** A test that failed before its kill must not leave job threads parked on the shared server. */
     @AfterEach

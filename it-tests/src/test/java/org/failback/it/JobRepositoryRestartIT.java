@@ -6,38 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Job executions live in the JDBC job repository, in the product database: they survive a server restart, and an
  * execution killed with its server (kill -9) is restarted from its checkpoints with every user moved exactly once.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class JobRepositoryRestartIT {
+class JobRepositoryRestartIT extends RestartableServerIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    @Deployment(name = RestartableServer.DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(RestartableServer.CONTAINER)
-    static EnterpriseArchive product() {
-        return Deployments.testEar();
-    }
 
     @Test
     void completedExecutionIsStillListedAfterServerRestart() {

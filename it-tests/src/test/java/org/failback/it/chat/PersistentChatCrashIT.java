@@ -9,41 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.failback.it.Api;
-import org.failback.it.Deployments;
 import org.failback.it.Jobs;
 import org.failback.it.RestartableServer;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.failback.it.RestartableServerIT;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * kill -9 of the server while pchat-failback backs up the backup's mgc, and while it restores the primary: after the
  * restart, a restart of the execution ends where an uninterrupted failback ends, every message once, in order.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PersistentChatCrashIT {
+class PersistentChatCrashIT extends RestartableServerIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    @Deployment(name = RestartableServer.DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(RestartableServer.CONTAINER)
-    static EnterpriseArchive product() {
-        return Deployments.testEar();
-    }
 
     @Test
     void killedWhileBackingUpTheBackupsMgcTheRestartedFailbackEndsAsAnUninterruptedOne() {

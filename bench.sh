@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks against the real server: ./bench.sh failback   (BENCH_USERS=20000,200000,1000000 for several sizes;
-# BENCH_JOB='{"partitions":2,"itemCount":1000}' tunes the failback job the same way the API does)
+# BENCH_JOB='{"partitions":2,"itemCount":1000}' tunes the failback job the same way the API does);
+# ./bench.sh chat   (BENCH_CLIENTS=64 loopback clients posting to the demo chat pool for BENCH_SECONDS=20)
 set -euo pipefail
 cd "$(dirname "$0")"
 what=${1:-}
-[[ $what == failback ]] || { echo "usage: ./bench.sh failback   (BENCH_USERS, default 20000; BENCH_PORT, default 8280)" >&2; exit 2; }
+[[ $what == failback || $what == chat ]] || {
+  echo "usage: ./bench.sh failback|chat   (failback: BENCH_USERS, default 20000; chat: BENCH_CLIENTS, BENCH_SECONDS; BENCH_PORT, default 8280)" >&2
+  exit 2
+}
 
 port=${BENCH_PORT:-8280}
 data=$(mktemp -d "${TMPDIR:-/tmp}/failback-bench.XXXXXX")
@@ -38,4 +42,8 @@ for _ in $(seq 1 300); do
   kill -0 "$server" 2>/dev/null || { cat "$data/run.log" >&2; echo "the server did not start" >&2; exit 1; }
   sleep 1
 done
-java bench/FailbackBench.java "http://127.0.0.1:$port" "$data/credentials.properties" "${BENCH_USERS:-20000}" "${BENCH_JOB:-}"
+if [[ $what == chat ]]; then
+  java bench/ChatBench.java "http://127.0.0.1:$port" "$data/credentials.properties" "${BENCH_CLIENTS:-64}" "${BENCH_SECONDS:-20}"
+else
+  java bench/FailbackBench.java "http://127.0.0.1:$port" "$data/credentials.properties" "${BENCH_USERS:-20000}" "${BENCH_JOB:-}"
+fi

@@ -37,6 +37,9 @@ public class TestHooksResource {
     CrashPoints crashPoints;
 
     @Inject
+    StepFaults stepFaults;
+
+    @Inject
     PoolService pools;
 
     @POST
@@ -102,6 +105,29 @@ public class TestHooksResource {
     @RolesAllowed("operator")
     public Response disarmCrashPoint() {
         crashPoints.disarm();
+        return Response.noContent().build();
+    }
+
+    /** Arms {@code {pool, step}}: that batchlet step of the pool's job fails once, after its work. */
+    @POST
+    @Path("step-faults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("operator")
+    public Response armStepFault(Map<String, Object> body) {
+        Object pool = body == null ? null : body.get("pool");
+        Object step = body == null ? null : body.get("step");
+        if (!(pool instanceof String poolName) || !(step instanceof String stepName) || stepName.isBlank()) {
+            throw new BadRequestException("a step fault is {pool, step}");
+        }
+        stepFaults.arm(new StepFaults.Fault(poolName, stepName));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("step-faults")
+    @RolesAllowed("operator")
+    public Response disarmStepFault() {
+        stepFaults.disarm();
         return Response.noContent().build();
     }
 

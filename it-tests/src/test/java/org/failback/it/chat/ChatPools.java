@@ -113,6 +113,38 @@ final class ChatPools {
         return Map.of("activeServers", List.of(names));
     }
 
+    /** A new pool with a room of six messages, all shipped to the backup; answers the room's texts. */
+    static List<String> shipped(Api operator, Api client, String pool) {
+        create(operator, pool, false);
+        room(client, pool, pool + "-room");
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            texts.add("shipped " + i);
+            post(client, pool + "-room", "shipped " + i);
+        }
+        shipRound(operator, pool);
+        return texts;
+    }
+
+    /** {@link #shipped}, failed over, four more messages on the backup, the primary rebuilt. */
+    static List<String> failedOverAndRebuilt(Api operator, Api client, String pool) {
+        List<String> texts = shipped(operator, client, pool);
+        failOver(operator, pool);
+        for (int i = 0; i < 4; i++) {
+            texts.add("on the backup " + i);
+            post(client, pool + "-room", "on the backup " + i);
+        }
+        operator.post("chat/pools/" + pool + "/rebuild-primary").expect(200);
+        return texts;
+    }
+
+    /** A failback onto the primary site's two chat servers. */
+    static long startFailback(Api operator, String pool) {
+        return start(operator.post(
+                "chat/pools/" + pool + "/failback",
+                servers("chat1." + primarySite(pool), "chat2." + primarySite(pool))));
+    }
+
     /** The newest command-log id (0 when empty): a request that issues nothing leaves it as it was. */
     static long newestCommand(Api viewer) {
         JsonNode newest = viewer.get("sql/commands?limit=1").expect(200).json();

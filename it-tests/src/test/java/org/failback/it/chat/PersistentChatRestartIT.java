@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.failback.it.Jobs;
@@ -129,35 +128,16 @@ class PersistentChatRestartIT extends ProductIT {
         assertEquals(expected, ChatPools.texts(viewer(), pool + "-room", true, 1000));
     }
 
-    /** A pool with a room of messages, all shipped to the backup. */
     private List<String> preparedPool(String pool) {
-        ChatPools.create(operator(), pool, false);
-        ChatPools.room(client(), pool, pool + "-room");
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            texts.add("shipped " + i);
-            post(client(), pool + "-room", "shipped " + i);
-        }
-        ChatPools.shipRound(operator(), pool);
-        return texts;
+        return ChatPools.shipped(operator(), client(), pool);
     }
 
     private List<String> failedOverAndRebuilt(String pool) {
-        List<String> texts = preparedPool(pool);
-        ChatPools.failOver(operator(), pool);
-        for (int i = 0; i < 4; i++) {
-            texts.add("on the backup " + i);
-            post(client(), pool + "-room", "on the backup " + i);
-        }
-        operator().post("chat/pools/" + pool + "/rebuild-primary").expect(200);
-        return texts;
+        return ChatPools.failedOverAndRebuilt(operator(), client(), pool);
     }
 
     private long startFailback(String pool) {
-        return start(operator()
-                .post(
-                        "chat/pools/" + pool + "/failback",
-                        servers("chat1." + primarySite(pool), "chat2." + primarySite(pool))));
+        return ChatPools.startFailback(operator(), pool);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.failback.it.chat.ChatPools.pool;
 import static org.failback.it.chat.ChatPools.primarySite;
 import static org.failback.it.chat.ChatPools.start;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -56,6 +57,8 @@ class PersistentChatStepFaultIT extends ProductIT {
         assertEquals(expected, ChatPools.texts(viewer(), pool + "-room", false, 1000));
         assertEquals(expected, ChatPools.texts(viewer(), pool + "-room", true, 1000));
         ChatPools.post(client(), pool + "-room", "served by the backup after the restart");
+        String listed = viewer().get("jobs?pool=" + pool).expect(200).body();
+        assertTrue(listed.contains("\"id\":" + failed), "the chat pool's jobs are listed by its name: " + listed);
     }
 
     @ParameterizedTest(name = "pchat-failback fails once after {0}")

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Map;
+import org.failback.batch.application.chat.ChatPools;
 import org.failback.batch.application.jobs.JobView;
 import org.failback.batch.application.jobs.JobViews;
 import org.failback.batch.application.pool.PoolJobService;
@@ -48,6 +49,9 @@ public class JobsResource {
     @Inject
     PoolService pools;
 
+    @Inject
+    ChatPools chatPools;
+
     @GET
     @RolesAllowed({"viewer", "operator"})
     public List<JobView> list(
@@ -58,9 +62,18 @@ public class JobsResource {
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.badRequest("status must be one of " + STATUSES);
         }
-        // A misspelt pool is a 404, not an empty list that reads as "no job ever ran for it".
-        String poolName = pool == null ? null : pools.pool(PoolName.of(pool)).getName();
+        String poolName = pool == null ? null : knownPool(PoolName.of(pool));
         return views.list(poolName, status, limit);
+    }
+
+    /**
+     * Front End and Persistent Chat pools share the job list. A misspelt pool is a 404, not an empty list that reads
+     * as "no job ever ran for it".
+     */
+    private String knownPool(PoolName pool) {
+        return chatPools.names().contains(pool.value())
+                ? pool.value()
+                : pools.pool(pool).getName();
     }
 
     @GET

@@ -34,7 +34,9 @@ test_ear="$data/pool-failback-test.ear"
   jar uf "$test_ear" web.war
   rm -rf WEB-INF web.war
 )
-FAILBACK_EAR=$test_ear FAILBACK_PORT=$port FAILBACK_DATA=$data FAILBACK_DEMO_USERS=10 FAILBACK_NODE=bench ./run.sh > "$data/run.log" 2>&1 &
+# standalone.sh forwards a TERM to the server's JVM only when it runs it in the background: without this the cleanup
+# stopped the script and left the server running on the port.
+LAUNCH_JBOSS_IN_BACKGROUND=1 FAILBACK_EAR=$test_ear FAILBACK_PORT=$port FAILBACK_DATA=$data FAILBACK_DEMO_USERS=10 FAILBACK_NODE=bench ./run.sh > "$data/run.log" 2>&1 &
 server=$!
 
 for _ in $(seq 1 300); do

@@ -69,6 +69,8 @@ public class ChatBench {
         System.out.println(h.line("health", clients));
         System.out.printf("chat-posts ratios: posts/reads throughput=%.2f p99 posts/reads=%.2f posts/health throughput=%.2f%n",
                 p.perSecond() / r.perSecond(), p.p99() / r.p99(), p.perSecond() / h.perSecond());
+        // The HTTP client's executor threads would keep the JVM, and so bench.sh, waiting.
+        System.exit(0);
     }
 
     interface Load {

@@ -71,9 +71,11 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
      * H2 compacts it in the background. Kept open, it would also keep the last half second of commits in memory:
      * {@code WRITE_DELAY=0} writes each commit out, so a LIS merge or location that was acknowledged survives a
      * kill -9 of the server, as the product database does (CrashAtEveryStepIT lost a committed failover merge).
+     * {@code AUTO_SERVER=TRUE}: the nodes that share a data directory share its managed databases, as they share the
+     * product database (H2's mixed mode: the first to open one serves it to the others).
      */
     public String url(DatabaseName name, boolean ifExists) {
-        return "jdbc:h2:file:" + fileBase(name) + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0"
+        return "jdbc:h2:file:" + fileBase(name) + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0;AUTO_SERVER=TRUE"
                 + (ifExists ? ";IFEXISTS=TRUE" : "");
     }
 

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.failback.it.chat.ChatPools;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -84,21 +86,7 @@ class TwoNodeIT extends RestartableServerIT {
 
         RestartableServer.crash(controller, RestartableServer.CONTAINER, System.getProperty("restart.base"));
         Instant killed = Instant.now();
-        int refusedAfterKill = 0;
-        long onNodeB = 0;
-        while (onNodeB == 0) {
-            Api.Reply restart = onB.post("jobs/" + onNodeA + "/restart");
-            if (restart.status() == 202) {
-                onNodeB = restart.json().path("jobExecutionId").asLong();
-            } else {
-                assertEquals("JOB_RUNNING", restart.code(), restart.body());
-                assertTrue(
-                        Duration.between(killed, Instant.now()).compareTo(TIMEOUT) < 0,
-                        "node B never took over: " + restart.body());
-                refusedAfterKill++;
-                sleep(Duration.ofSeconds(1));
-            }
-        }
+        long onNodeB = restartOnceTheLeaseExpired(onB, onNodeA);
         Duration takeOver = Duration.between(killed, Instant.now());
         JsonNode done = Jobs.awaitEnd(onB, onNodeB, TIMEOUT);
         Duration finished = Duration.between(killed, Instant.now());
@@ -122,9 +110,9 @@ class TwoNodeIT extends RestartableServerIT {
                         .anyMatch(run -> run.path("id").asLong() == onNodeA),
                 "node B's run history has node A's execution: " + history);
         System.out.printf(
-                "two-node takeover: users=%d, lease=30 s, restart refused %d times after the kill, accepted %.1f s"
-                        + " after it, completed %.1f s after it%n",
-                USERS, refusedAfterKill, takeOver.toMillis() / 1000.0, finished.toMillis() / 1000.0);
+                "two-node takeover: users=%d, lease=30 s, restart accepted %.1f s after the kill, completed %.1f s"
+                        + " after it%n",
+                USERS, takeOver.toMillis() / 1000.0, finished.toMillis() / 1000.0);
 
         assumeTrue(Browser.available(), "no Chromium here: the portal part is not checked");
         try (Browser browser = Browser.open(SecondNode.SERVER)) {
@@ -136,6 +124,43 @@ class TwoNodeIT extends RestartableServerIT {
             browser.go("/job.xhtml?id=" + onNodeA);
             browser.await(d -> d.findElement(By.id("log")).getText().contains("started on node-a/") ? true : null);
         }
+    }
+
+    @Test
+    void aChatFailbackOfAKilledNodeIsRefusedToTheOtherWhileItsLeaseLivesAndFinishedByItAfterwardsEveryMessageOnce() {
+        RestartableServer.ensureUp(controller, deployer);
+        SecondNode.ensureUp(controller, deployer);
+        Api onA = Api.as(RestartableServer.SERVER, "operator");
+        Api onB = Api.as(SecondNode.SERVER, "operator");
+        String pool = unique("twoc");
+        List<String> expected = ChatPools.failedOverAndRebuilt(onA, Api.as(RestartableServer.SERVER, "client"), pool);
+        // Parked after its backup of the backup's mgc, before the step is recorded as done.
+        onA.post("test-hooks/crash-points", Map.of("pool", pool, "step", "backup-mgc-to-share", "chunk", 0))
+                .expect(204);
+        long onNodeA = ChatPools.startFailback(onA, pool);
+        Jobs.await(
+                "the chat failback on node A to park after its backup",
+                TIMEOUT,
+                () -> onA.get("test-hooks/crash-points")
+                                .expect(200)
+                                .json()
+                                .path("parked")
+                                .asInt()
+                        >= 1);
+
+        Api.Reply restartWhileALives = onB.post("jobs/" + onNodeA + "/restart");
+        assertEquals(409, restartWhileALives.status(), restartWhileALives.body());
+        assertEquals("JOB_RUNNING", restartWhileALives.code(), restartWhileALives.body());
+        String refusal = restartWhileALives.json().path("message").asText();
+        assertTrue(refusal.contains("node-a/") && refusal.contains("lease until"), refusal);
+
+        RestartableServer.crash(controller, RestartableServer.CONTAINER, System.getProperty("restart.base"));
+        long onNodeB = restartOnceTheLeaseExpired(onB, onNodeA);
+        ChatPools.awaitCompleted(onB, onNodeB);
+        assertEquals("NORMAL", ChatPools.pool(onB, pool).path("state").asText());
+        Api viewerOnB = Api.as(SecondNode.SERVER, "viewer");
+        assertEquals(expected, ChatPools.texts(viewerOnB, pool + "-room", false, 1000), "mgc on the primary");
+        assertEquals(expected, ChatPools.texts(viewerOnB, pool + "-room", true, 1000), "mgccomp on the primary");
     }
 
     @Test
@@ -164,6 +189,27 @@ class TwoNodeIT extends RestartableServerIT {
                 .filter(run -> run.path("startedBy").asText().equals("scheduler"))
                 .count();
         assertEquals(1, scheduledRuns, "one lis-backup run by the scheduler of either node");
+    }
+
+    /** Restarts from the surviving node as soon as it accepts: 409 JOB_RUNNING until the dead node's lease ran out. */
+    private static long restartOnceTheLeaseExpired(Api survivor, long execution) {
+        Instant killed = Instant.now();
+        int refused = 0;
+        while (true) {
+            Api.Reply restart = survivor.post("jobs/" + execution + "/restart");
+            if (restart.status() == 202) {
+                System.out.printf(
+                        "restart of %d accepted %.1f s after the kill, refused %d times before%n",
+                        execution, Duration.between(killed, Instant.now()).toMillis() / 1000.0, refused);
+                return restart.json().path("jobExecutionId").asLong();
+            }
+            assertEquals("JOB_RUNNING", restart.code(), restart.body());
+            assertTrue(
+                    Duration.between(killed, Instant.now()).compareTo(TIMEOUT) < 0,
+                    "the surviving node never took over: " + restart.body());
+            refused++;
+            sleep(Duration.ofSeconds(1));
+        }
     }
 
     private static String unique(String prefix) {

@@ -26,7 +26,9 @@ public class PoolJobLock {
 
     public static final Duration LEASE = Duration.ofSeconds(30);
     /** The lease's end, on the database's clock (a constant, not input: safe to write into the statement). */
-    private static final String LEASE_END = "DATEADD(SECOND, " + LEASE.toSeconds() + ", CURRENT_TIMESTAMP)";
+    public static final String LEASE_END = "DATEADD(SECOND, " + LEASE.toSeconds() + ", CURRENT_TIMESTAMP)";
+    /** 1 when the lease in the column named by the argument ended, by the database's clock; else 0. */
+    public static final String LEASE_EXPIRED = "CASE WHEN %s < CURRENT_TIMESTAMP THEN 1 ELSE 0 END";
 
     /** The job parameter naming the locks taken for a job (see {@link PoolJobListener}). */
     public static final String TOKEN_PARAMETER = "poolLockToken";
@@ -44,11 +46,7 @@ public class PoolJobLock {
 
         /** The owner is provably gone: the same node restarted (new boot id), or its lease ran out. */
         public boolean ownerIsDead() {
-            String current = NodeIdentity.current();
-            if (node.equals(current)) {
-                return false;
-            }
-            return NodeIdentity.nodeNameOf(node).equals(NodeIdentity.nodeName()) || leaseExpired;
+            return NodeIdentity.ownerIsDead(node, leaseExpired);
         }
     }
 

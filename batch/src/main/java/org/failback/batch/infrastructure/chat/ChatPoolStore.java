@@ -172,15 +172,6 @@ public class ChatPoolStore {
         }
     }
 
-    /** Renews the leases of the chat pool locks held by {@code node}. */
-    public int renewLeases(String node) throws SQLException {
-        try (PreparedStatement renew = connection.prepareStatement(
-                "UPDATE chat_pool SET lock_lease_until = " + PoolJobLock.LEASE_END + " WHERE lock_node = ?")) {
-            renew.setString(1, node);
-            return renew.executeUpdate();
-        }
-    }
-
     /** Who holds a chat pool's lock, until when, and whether that lease ended (by the database's clock). */
     public record LockLease(String node, Instant leaseUntil, boolean expired, Instant lockedAt) {
 

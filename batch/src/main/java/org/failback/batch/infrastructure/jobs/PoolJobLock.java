@@ -131,13 +131,19 @@ public class PoolJobLock {
         }
     }
 
-    /** Renews the lease of every lock this JVM holds. */
+    /**
+     * Renews the lease of every lock this JVM holds: the Front End pool locks and the Persistent Chat pools' locks
+     * (a column pair of chat_pool, see ChatPoolStore).
+     */
     public int renewLeases() {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement renew =
-                        c.prepareStatement("UPDATE pool_job_lock SET lease_until = " + LEASE_END + " WHERE node = ?")) {
+                        c.prepareStatement("UPDATE pool_job_lock SET lease_until = " + LEASE_END + " WHERE node = ?");
+                PreparedStatement renewChat = c.prepareStatement(
+                        "UPDATE chat_pool SET lock_lease_until = " + LEASE_END + " WHERE lock_node = ?")) {
             renew.setString(1, NodeIdentity.current());
-            return renew.executeUpdate();
+            renewChat.setString(1, NodeIdentity.current());
+            return renew.executeUpdate() + renewChat.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot renew pool locks: " + e.getMessage(), e);
         }

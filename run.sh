@@ -3,6 +3,8 @@
 # ${FAILBACK_DATA:-~/.pool-failback}. Builds and provisions whatever is missing first. Ctrl-C stops it cleanly.
 # Extra arguments go to the server. FAILBACK_EAR deploys another archive built from this tree instead of the product
 # EAR (bench.sh deploys the test EAR: the product plus its benchmark baselines).
+# Two nodes: run it twice with the same FAILBACK_DATA and different FAILBACK_PORT (and FAILBACK_NODE, which defaults
+# to <host>-<port>): they share the product database, the managed databases and the shares (README, "Two nodes").
 set -euo pipefail
 cd "$(dirname "$0")"
 project=$(pwd)
@@ -12,6 +14,9 @@ fail() { echo "run.sh: $*" >&2; exit 1; }
 port=${FAILBACK_PORT:-8080}
 data=${FAILBACK_DATA:-$HOME/.pool-failback}
 [[ $port =~ ^[0-9]+$ ]] || fail "FAILBACK_PORT must be a port number, not '$port'"
+node=${FAILBACK_NODE:-$(hostname -s)-$port}
+# The node name is a directory name and appears in every lock the node takes.
+[[ $node =~ ^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$ ]] || fail "FAILBACK_NODE must be 1-63 letters, digits, '.', '_' or '-' (got '$node')"
 # Every other port (management 9990, ...) moves by the same offset, so two instances never collide.
 (( port >= 8080 && port <= 55000 )) || fail "FAILBACK_PORT must be between 8080 and 55000 (got $port)"
 offset=$((port - 8080))
@@ -42,8 +47,9 @@ if [[ ! -f $ear || ! -d $server ]] || [[ -n $(find domain batch web ear pom.xml 
     || fail "the build failed: see the Maven output above"
 fi
 
-# Each data directory has its own server base directory: configuration refreshed, logs and state kept.
-base="$data/server"
+# Each node has its own server base directory under the data directory (configuration refreshed, logs, transaction
+# store and deployments kept): two nodes on one data directory share the data, never a server's state.
+base="$data/nodes/$node"
 mkdir -p "$base/configuration" "$base/deployments"
 cp -f "$server"/standalone/configuration/* "$base/configuration/"
 rm -f "$base"/deployments/pool-failback.ear*
@@ -66,10 +72,12 @@ echo "  server log:  $base/log/server.log"
 ) &
 
 export LAUNCH_JBOSS_IN_BACKGROUND=1
-export JAVA_OPTS="${FAILBACK_JAVA_OPTS:--Xms256m -Xmx2g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m} -Djava.net.preferIPv4Stack=true"
+# h2.bindAddress: the port on which H2's mixed mode serves the data directory's databases to the other nodes listens
+# on the loopback only (the databases' sa account has no password; the nodes of one data directory share a machine).
+export JAVA_OPTS="${FAILBACK_JAVA_OPTS:--Xms256m -Xmx2g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m} -Djava.net.preferIPv4Stack=true -Dh2.bindAddress=127.0.0.1"
 exec "$server/bin/standalone.sh" \
   -Djboss.server.base.dir="$base" \
   -Djboss.socket.binding.port-offset="$offset" \
   -Dfailback.data="$data" \
-  -Dfailback.node="${FAILBACK_NODE:-$(hostname -s)-$port}" \
+  -Dfailback.node="$node" \
   "$@"

@@ -38,19 +38,23 @@ public final class RestartableServer {
      * stops the process gracefully enough for WildFly to stop its jobs, so the JVM is found by its base directory.
      */
     public static void crashAndStart(ContainerController controller) {
-        String baseDir = System.getProperty("restart.base");
+        crash(controller, CONTAINER, System.getProperty("restart.base"));
+        controller.start(CONTAINER);
+        awaitUp();
+    }
+
+    /** kill -9 of the JVM of {@code container} (found by its base directory); the container is left stopped. */
+    public static void crash(ContainerController controller, String container, String baseDir) {
         ProcessHandle server = ProcessHandle.allProcesses()
                 .filter(p -> p.info()
                         .commandLine()
-                        .map(c -> c.contains("-Djboss.server.base.dir=" + baseDir))
+                        .map(c -> c.contains("-Djboss.server.base.dir=" + baseDir + " "))
                         .orElse(false))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no server JVM with base directory " + baseDir));
         server.destroyForcibly();
         server.onExit().join();
-        controller.kill(CONTAINER);
-        controller.start(CONTAINER);
-        awaitUp();
+        controller.kill(container);
     }
 
     static void awaitUp() {

@@ -16,6 +16,11 @@ public record Server(String baseUrl, Path dataDir) {
         return of("restart");
     }
 
+    /** The second node of the two-node tests: its own WildFly on the restartable server's data directory. */
+    public static Server nodeB() {
+        return of("nodeb");
+    }
+
     private static Server of(String name) {
         int offset = Integer.getInteger(name + ".port.offset", 0);
         String data = System.getProperty(name + ".data");

@@ -14,7 +14,7 @@ import org.failback.it.Jobs;
  * A fresh Persistent Chat pool per test: two new sites (a Front End pair's, {@code POST /api/topology/pairs}) and
  * {@code POST /api/chat/pools} between them, so no test depends on another's state of the demo pool.
  */
-final class ChatPools {
+public final class ChatPools {
 
     static final Duration JOB_TIMEOUT = Duration.ofSeconds(120);
 
@@ -65,7 +65,7 @@ final class ChatPools {
     }
 
     /** The texts of a room in the order the API answers them, read in pages of {@code page}. */
-    static List<String> texts(Api api, String room, boolean compliance, int page) {
+    public static List<String> texts(Api api, String room, boolean compliance, int page) {
         List<String> texts = new ArrayList<>();
         long after = 0;
         while (true) {
@@ -86,17 +86,17 @@ final class ChatPools {
         }
     }
 
-    static JsonNode pool(Api api, String pool) {
+    public static JsonNode pool(Api api, String pool) {
         return api.get("chat/pools/" + pool).expect(200).json();
     }
 
-    static JsonNode awaitCompleted(Api operator, long execution) {
+    public static JsonNode awaitCompleted(Api operator, long execution) {
         JsonNode job = Jobs.awaitEnd(operator, execution, JOB_TIMEOUT);
         assertEquals("COMPLETED", job.path("status").asText(), job.toString());
         return job;
     }
 
-    static long start(Api.Reply reply) {
+    public static long start(Api.Reply reply) {
         return reply.expect(202).json().path("jobExecutionId").asLong();
     }
 
@@ -127,7 +127,7 @@ final class ChatPools {
     }
 
     /** {@link #shipped}, failed over, four more messages on the backup, the primary rebuilt. */
-    static List<String> failedOverAndRebuilt(Api operator, Api client, String pool) {
+    public static List<String> failedOverAndRebuilt(Api operator, Api client, String pool) {
         List<String> texts = shipped(operator, client, pool);
         failOver(operator, pool);
         for (int i = 0; i < 4; i++) {
@@ -139,7 +139,7 @@ final class ChatPools {
     }
 
     /** A failback onto the primary site's two chat servers. */
-    static long startFailback(Api operator, String pool) {
+    public static long startFailback(Api operator, String pool) {
         return start(operator.post(
                 "chat/pools/" + pool + "/failback",
                 servers("chat1." + primarySite(pool), "chat2." + primarySite(pool))));

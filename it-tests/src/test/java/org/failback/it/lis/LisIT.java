@@ -194,7 +194,12 @@ class LisIT extends ProductIT {
         long ownOfDc2 = own(viewer().get("lis/fe-dc2/locations").expect(200).json());
 
         Instant first = Instant.now().minusSeconds(1);
-        operator().post("lis/fe-dc2/restores", Map.of("from", "fe-dc1")).expect(202);
+        long firstRestore = operator()
+                .post("lis/fe-dc2/restores", Map.of("from", "fe-dc1"))
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
         AtomicReference<JsonNode> merged = new AtomicReference<>();
         Jobs.await("fe-dc1's locations merged into fe-dc2", JOB_TIMEOUT, () -> {
             JsonNode locations =
@@ -204,6 +209,8 @@ class LisIT extends ProductIT {
         });
         int total = merged.get().size();
         assertEquals(ownOfDc2, own(merged.get()), "fe-dc2 keeps its own locations");
+        // The merged rows are visible before the job ends and gives the pool's lock back.
+        Jobs.awaitEnd(operator(), firstRestore, JOB_TIMEOUT);
 
         Instant second = Instant.now().minusMillis(1);
         operator().post("lis/fe-dc2/restores", Map.of("from", "fe-dc1")).expect(202);

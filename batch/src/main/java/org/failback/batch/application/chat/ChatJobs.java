@@ -9,11 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -194,8 +193,9 @@ public class ChatJobs {
     }
 
     /**
-     * Continues a failed, stopped or crashed pchat execution as a new one. Its lock must be free or still held by
-     * that execution from before this server started (its node is gone: single-node proof, the JVM's start time).
+     * Continues a failed, stopped or crashed pchat execution as a new one, on this node. Its lock must be free or held
+     * by that execution with its owner provably gone: the lease its node renews expired (on the database's clock), or
+     * its node restarted.
      */
     public long restart(long executionId, String startedBy) {
         JobExecution execution = JobViews.execution(executionId);
@@ -210,11 +210,17 @@ public class ChatJobs {
         try (Connection c = dataSource.getConnection()) {
             PoolRow row = ChatPools.require(c, pool);
             ChatPoolStore store = new ChatPoolStore(c);
-            if (row.lockJobName() != null) {
+            Optional<ChatPoolStore.LockLease> lease = store.lease(row.id());
+            if (lease.isPresent()) {
                 boolean ours = row.lockExecutionId() != null && row.lockExecutionId() == executionId;
-                if (!ours || (RUNNING.contains(status) && !lockedBeforeThisServer(c, row.id()))) {
+                boolean alive = RUNNING.contains(status) && !lease.get().ownerIsDead(thisJvmStarted());
+                if (!ours || alive) {
                     throw new JobRunningException("restart of " + executionId + " refused: " + row.lockJobName()
-                            + " (execution " + row.lockExecutionId() + ") holds chat pool " + row.name());
+                            + " (execution " + row.lockExecutionId() + ") holds chat pool " + row.name()
+                            + (ours && lease.get().node() != null
+                                    ? " and may still run on " + lease.get().node() + " (lease until "
+                                            + lease.get().leaseUntil() + ")"
+                                    : ""));
                 }
                 store.unlock(row.id());
             }
@@ -241,18 +247,8 @@ public class ChatJobs {
         }
     }
 
-    private static boolean lockedBeforeThisServer(Connection c, int poolId) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT locked_at FROM chat_pool WHERE id = ?")) {
-            q.setInt(1, poolId);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next()
-                        && rs.getTimestamp(1) != null
-                        && rs.getTimestamp(1)
-                                .toInstant()
-                                .isBefore(Instant.ofEpochMilli(
-                                        ManagementFactory.getRuntimeMXBean().getStartTime()));
-            }
-        }
+    private static Instant thisJvmStarted() {
+        return Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 
     /** The job listener's release: the lock of whatever pool this execution holds. */

@@ -184,7 +184,7 @@ public class PoolJobService {
         Instant now = Instant.now();
         for (PoolJobLock.Holder holder : locks.holders(poolIds)) {
             boolean ours = holder.jobExecutionId() != null && holder.jobExecutionId() == executionId;
-            boolean alive = RUNNING.contains(status) ? !holder.ownerIsDead(now) : false;
+            boolean alive = RUNNING.contains(status) && !holder.ownerIsDead();
             if (!ours || alive) {
                 throw new JobRunningException("restart of " + executionId + " refused: " + holder.jobName()
                         + (ours

@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.Optional;
 import org.failback.batch.infrastructure.dbadmin.SqlTopologyStore;
 import org.failback.batch.infrastructure.dbadmin.SqlTopologyStore.InstanceRow;
+import org.failback.batch.infrastructure.jobs.NodeIdentity;
+import org.failback.batch.infrastructure.jobs.PoolJobLock;
 import org.failback.domain.chat.ChatPoolState;
 import org.failback.domain.chat.ChatServer;
 
 /** The Persistent Chat pools of the product database (chat_pool, chat_server, chat_room; V31 and V60). */
 public class ChatPoolStore {
 
+    private static final String UNLOCKED = "lock_job_name = NULL, lock_execution_id = NULL, locked_at = NULL,"
+            + " lock_node = NULL, lock_lease_until = NULL";
     private static final String POOL_COLUMNS = "id, name, primary_instance_id, backup_instance_id, active_instance_id,"
             + " state, primary_rebuilt, recovery_file, recovery_taken_at, failover_topology, lock_job_name,"
             + " lock_execution_id";
@@ -129,34 +133,74 @@ public class ChatPoolStore {
         }
     }
 
-    /** Takes the pool's job lock for {@code jobName}; false when a job holds it. */
+    /** Takes the pool's job lock for {@code jobName} on this node; false when a job holds it. */
     public boolean lock(int poolId, String jobName) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE chat_pool SET lock_job_name = ?,"
-                + " lock_execution_id = NULL, locked_at = ? WHERE id = ? AND lock_job_name IS NULL")) {
+                + " lock_execution_id = NULL, locked_at = CURRENT_TIMESTAMP, lock_node = ?, lock_lease_until = "
+                + PoolJobLock.LEASE_END + " WHERE id = ? AND lock_job_name IS NULL")) {
             update.setString(1, jobName);
-            update.setTimestamp(2, Timestamp.from(Instant.now()));
+            update.setString(2, NodeIdentity.current());
             update.setInt(3, poolId);
             return update.executeUpdate() == 1;
         }
     }
 
+    /** The lock now belongs to {@code execution}, run by this node (a restart may run on another node). */
     public void assignLock(int poolId, long execution) throws SQLException {
-        update("UPDATE chat_pool SET lock_execution_id = ? WHERE id = ?", execution, poolId);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE chat_pool SET lock_execution_id = ?,"
+                + " lock_node = ?, lock_lease_until = " + PoolJobLock.LEASE_END + " WHERE id = ?")) {
+            update.setLong(1, execution);
+            update.setString(2, NodeIdentity.current());
+            update.setInt(3, poolId);
+            update.executeUpdate();
+        }
     }
 
     public void unlock(int poolId) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE chat_pool SET lock_job_name = NULL, lock_execution_id = NULL, locked_at = NULL WHERE id = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE chat_pool SET " + UNLOCKED + " WHERE id = ?")) {
             update.setInt(1, poolId);
             update.executeUpdate();
         }
     }
 
     public void unlockExecution(long execution) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE chat_pool SET lock_job_name = NULL,"
-                + " lock_execution_id = NULL, locked_at = NULL WHERE lock_execution_id = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE chat_pool SET " + UNLOCKED + " WHERE lock_execution_id = ?")) {
             update.setLong(1, execution);
             update.executeUpdate();
+        }
+    }
+
+    /** Who holds a chat pool's lock, until when, and whether that lease ended (by the database's clock). */
+    public record LockLease(String node, Instant leaseUntil, boolean expired, Instant lockedAt) {
+
+        /** Locks taken before V85 have no node: their owner is gone once it locked before this JVM started. */
+        public boolean ownerIsDead(Instant thisJvmStarted) {
+            if (node == null) {
+                return lockedAt != null && lockedAt.isBefore(thisJvmStarted);
+            }
+            return NodeIdentity.ownerIsDead(node, expired);
+        }
+    }
+
+    public Optional<LockLease> lease(int poolId) throws SQLException {
+        try (PreparedStatement q = connection.prepareStatement("SELECT lock_node, lock_lease_until, "
+                + PoolJobLock.LEASE_EXPIRED.formatted("lock_lease_until") + ", locked_at FROM chat_pool"
+                + " WHERE id = ? AND lock_job_name IS NOT NULL")) {
+            q.setInt(1, poolId);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Timestamp until = rs.getTimestamp(2);
+                Timestamp locked = rs.getTimestamp(4);
+                return Optional.of(new LockLease(
+                        rs.getString(1),
+                        until == null ? null : until.toInstant(),
+                        rs.getInt(3) == 1,
+                        locked == null ? null : locked.toInstant()));
+            }
         }
     }
 

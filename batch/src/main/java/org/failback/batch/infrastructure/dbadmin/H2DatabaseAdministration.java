@@ -50,6 +50,8 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
     private static final String ENGINE = "H2";
 
     private static final String RESTORED_FROM = "restored-from";
+    /** Off only in the unit tests (the build's surefire configuration): one JVM, folders deleted after each test. */
+    private static final boolean MIXED_MODE = !"false".equals(System.getProperty("failback.h2.mixed-mode"));
 
     private final Path root;
     private final CommandRecorder recorder;
@@ -71,10 +73,12 @@ public class H2DatabaseAdministration implements DatabaseAdministration {
      * H2 compacts it in the background. Kept open, it would also keep the last half second of commits in memory:
      * {@code WRITE_DELAY=0} writes each commit out, so a LIS merge or location that was acknowledged survives a
      * kill -9 of the server, as the product database does (CrashAtEveryStepIT lost a committed failover merge).
+     * {@code AUTO_SERVER=TRUE}: the nodes that share a data directory share its managed databases, as they share the
+     * product database (H2's mixed mode: the first to open one serves it to the others).
      */
     public String url(DatabaseName name, boolean ifExists) {
         return "jdbc:h2:file:" + fileBase(name) + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0"
-                + (ifExists ? ";IFEXISTS=TRUE" : "");
+                + (MIXED_MODE ? ";AUTO_SERVER=TRUE" : "") + (ifExists ? ";IFEXISTS=TRUE" : "");
     }
 
     public Connection open(DatabaseName name) throws SQLException {

@@ -4,7 +4,10 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 
-/** Keeps this node's pool locks alive while its jobs run; a node that dies stops renewing and its lease runs out. */
+/**
+ * Keeps this node's pool locks (Front End and Persistent Chat) alive while its jobs run; a node that dies stops
+ * renewing and its leases run out.
+ */
 @Singleton
 public class LeaseRenewal {
 

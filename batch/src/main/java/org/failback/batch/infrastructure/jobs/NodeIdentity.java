@@ -20,6 +20,17 @@ public final class NodeIdentity {
         return nodeName() + "/" + BOOT;
     }
 
+    /**
+     * Whether the owner of a lock is provably gone: it is not this JVM, and either this node restarted since (same
+     * node name, another boot id) or the owner's lease expired (judged by the database).
+     */
+    public static boolean ownerIsDead(String owner, boolean leaseExpired) {
+        if (owner.equals(current())) {
+            return false;
+        }
+        return nodeNameOf(owner).equals(nodeName()) || leaseExpired;
+    }
+
     public static String nodeNameOf(String identity) {
         int slash = identity.lastIndexOf('/');
         return slash < 0 ? identity : identity.substring(0, slash);

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -18,12 +17,19 @@ import javax.sql.DataSource;
 /**
  * One job at a time per pool, enforced by the database: a row per pool in pool_job_lock (its primary key is the
  * lock), so it holds across restarts and nodes. A job locks its pool and the pool's backup pool. The row carries a
- * lease that the owning node renews; another node may take over only a lease that expired.
+ * lease that the owning node renews; another node may take over only a lease that expired. Leases are set and judged
+ * on the database's clock, never a node's: two nodes whose clocks disagree by more than a lease would otherwise
+ * each see the other's lease as expired (or never expiring).
  */
 @ApplicationScoped
 public class PoolJobLock {
 
     public static final Duration LEASE = Duration.ofSeconds(30);
+    /** The lease's end, on the database's clock (a constant, not input: safe to write into the statement). */
+    public static final String LEASE_END = "DATEADD(SECOND, " + LEASE.toSeconds() + ", CURRENT_TIMESTAMP)";
+    /** 1 when the lease in the column named by the argument ended, by the database's clock; else 0. */
+    public static final String LEASE_EXPIRED = "CASE WHEN %s < CURRENT_TIMESTAMP THEN 1 ELSE 0 END";
+
     /** The job parameter naming the locks taken for a job (see {@link PoolJobListener}). */
     public static final String TOKEN_PARAMETER = "poolLockToken";
 
@@ -34,16 +40,13 @@ public class PoolJobLock {
     @Resource(lookup = "java:jboss/datasources/FailbackDS")
     DataSource dataSource;
 
-    /** A held lock. */
-    public record Holder(int poolId, String jobName, Long jobExecutionId, String node, Instant leaseUntil) {
+    /** A held lock; {@code leaseExpired} was judged by the database when the row was read. */
+    public record Holder(
+            int poolId, String jobName, Long jobExecutionId, String node, Instant leaseUntil, boolean leaseExpired) {
 
         /** The owner is provably gone: the same node restarted (new boot id), or its lease ran out. */
-        public boolean ownerIsDead(Instant now) {
-            String current = NodeIdentity.current();
-            if (node.equals(current)) {
-                return false;
-            }
-            return NodeIdentity.nodeNameOf(node).equals(NodeIdentity.nodeName()) || leaseUntil.isBefore(now);
+        public boolean ownerIsDead() {
+            return NodeIdentity.ownerIsDead(node, leaseExpired);
         }
     }
 
@@ -64,16 +67,14 @@ public class PoolJobLock {
                                     + " is running for a pool it involves");
                 }
             }
-            Instant now = Instant.now();
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO pool_job_lock (pool_id, job_name, node, acquired_at, lease_until, lock_token) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO pool_job_lock (pool_id, job_name, node, acquired_at, lease_until, lock_token)"
+                            + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, " + LEASE_END + ", ?)")) {
                 for (int poolId : poolIds) {
                     insert.setInt(1, poolId);
                     insert.setString(2, jobName);
                     insert.setString(3, NodeIdentity.current());
-                    insert.setTimestamp(4, Timestamp.from(now));
-                    insert.setTimestamp(5, Timestamp.from(now.plus(LEASE)));
-                    insert.setString(6, token);
+                    insert.setString(4, token);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -89,7 +90,8 @@ public class PoolJobLock {
 
     public void assignExecution(Collection<Integer> poolIds, long jobExecutionId) {
         update(
-                "UPDATE pool_job_lock SET job_execution_id = ?, node = ?, lease_until = ? WHERE pool_id = ?",
+                "UPDATE pool_job_lock SET job_execution_id = ?, node = ?, lease_until = " + LEASE_END
+                        + " WHERE pool_id = ?",
                 poolIds,
                 jobExecutionId);
     }
@@ -129,14 +131,19 @@ public class PoolJobLock {
         }
     }
 
-    /** Renews the lease of every lock this JVM holds. */
+    /**
+     * Renews the lease of every lock this JVM holds: the Front End pool locks and the Persistent Chat pools' locks
+     * (a column pair of chat_pool, see ChatPoolStore).
+     */
     public int renewLeases() {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement renew =
-                        c.prepareStatement("UPDATE pool_job_lock SET lease_until = ? WHERE node = ?")) {
-            renew.setTimestamp(1, Timestamp.from(Instant.now().plus(LEASE)));
-            renew.setString(2, NodeIdentity.current());
-            return renew.executeUpdate();
+                        c.prepareStatement("UPDATE pool_job_lock SET lease_until = " + LEASE_END + " WHERE node = ?");
+                PreparedStatement renewChat = c.prepareStatement(
+                        "UPDATE chat_pool SET lock_lease_until = " + LEASE_END + " WHERE lock_node = ?")) {
+            renew.setString(1, NodeIdentity.current());
+            renewChat.setString(1, NodeIdentity.current());
+            return renew.executeUpdate() + renewChat.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot renew pool locks: " + e.getMessage(), e);
         }
@@ -165,8 +172,7 @@ public class PoolJobLock {
             for (int poolId : poolIds) {
                 update.setLong(1, jobExecutionId);
                 update.setString(2, NodeIdentity.current());
-                update.setTimestamp(3, Timestamp.from(Instant.now().plus(LEASE)));
-                update.setInt(4, poolId);
+                update.setInt(3, poolId);
                 update.addBatch();
             }
             update.executeBatch();
@@ -176,8 +182,9 @@ public class PoolJobLock {
     }
 
     private static Optional<Holder> find(Connection c, int poolId) throws SQLException {
-        try (PreparedStatement query = c.prepareStatement(
-                "SELECT job_name, job_execution_id, node, lease_until FROM pool_job_lock WHERE pool_id = ?")) {
+        try (PreparedStatement query = c.prepareStatement("SELECT job_name, job_execution_id, node, lease_until,"
+                + " CASE WHEN lease_until < CURRENT_TIMESTAMP THEN 1 ELSE 0 END"
+                + " FROM pool_job_lock WHERE pool_id = ?")) {
             query.setInt(1, poolId);
             try (ResultSet rs = query.executeQuery()) {
                 if (!rs.next()) {
@@ -189,7 +196,8 @@ public class PoolJobLock {
                         rs.getString(1),
                         rs.wasNull() ? null : execution,
                         rs.getString(3),
-                        rs.getTimestamp(4).toInstant()));
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getInt(5) == 1));
             }
         }
     }

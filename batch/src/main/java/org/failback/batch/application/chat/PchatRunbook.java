@@ -314,7 +314,8 @@ public final class PchatRunbook {
                         .issued("RESTORE DATABASE " + db + " … MOVE: not needed on H2, whose database files live"
                                 + " under their instance's folder on every instance");
             }
-            primary.restoreDatabase(db, file, RestoreOptions.replaceWithRecovery());
+            primary.restoreDatabase(
+                    db, file, RestoreOptions.replaceWithRecovery().verifiedAs(b.sha256()));
             done.add(db + " from " + b.fileName());
         }
         if (row.primary().instance().engine() == Engine.H2) {

@@ -258,7 +258,8 @@ public final class PchatRunbook {
         }
         int n = store.taken(row.id(), run.jobInstanceId(), db.value()) + 1;
         BackupFile file = share.file(db.value() + "-" + row.backup().name() + "-failback-" + run.jobInstanceId() + "-"
-                + n + "-" + STAMP.format(Instant.now()) + ".zip");
+                + n + "-" + STAMP.format(Instant.now())
+                + (row.backup().instance().engine() == Engine.H2 ? ".zip" : ".bak"));
         if (!backup.can(Capability.ENGINE_CHECKSUM)) {
             run.log()
                     .issued("BACKUP DATABASE " + db + " WITH CHECKSUM: " + backup.engine()
@@ -313,7 +314,8 @@ public final class PchatRunbook {
                         .issued("RESTORE DATABASE " + db + " … MOVE: not needed on H2, whose database files live"
                                 + " under their instance's folder on every instance");
             }
-            primary.restoreDatabase(db, file, RestoreOptions.replaceWithRecovery());
+            primary.restoreDatabase(
+                    db, file, RestoreOptions.replaceWithRecovery().verifiedAs(b.sha256()));
             done.add(db + " from " + b.fileName());
         }
         if (row.primary().instance().engine() == Engine.H2) {

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.failback.domain.dbadmin.Capability;
 import org.failback.domain.dbadmin.CommandLog;
 import org.failback.domain.dbadmin.DatabaseAdministration;
@@ -101,7 +102,8 @@ public class DatabaseAdministrations {
         return DriverManager.getConnection(url, "sa", "");
     }
 
-    private SQLServerDataSource master(SqlInstance instance) {
+    /** The instance's {@code master} database: the Microsoft driver's data source for its JDBC URL and login. */
+    protected DataSource master(SqlInstance instance) {
         InstanceCredentials.Login login = credentials.of(
                 instance.credentialsKey() == null
                         ? InstanceCredentials.keyOf(instance.name())

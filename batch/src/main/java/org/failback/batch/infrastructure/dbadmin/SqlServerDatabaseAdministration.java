@@ -299,16 +299,21 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
             }
             return;
         }
-        verifyOnly(file);
+        StringBuilder moves = new StringBuilder();
         List<String> params = new ArrayList<>();
         params.add(file.toString());
-        StringBuilder sql =
-                new StringBuilder("RESTORE DATABASE ").append(name.bracketed()).append(" FROM DISK = ? WITH ");
         for (String[] f : fileList(file)) {
-            sql.append("MOVE ? TO ?, ");
+            moves.append("MOVE ? TO ?, ");
             params.add(f[0]);
             params.add(targetPath(name, f[0], "L".equals(f[1])));
         }
+        // VERIFYONLY checks the space and paths of the files it would restore: with the backup's own paths (another
+        // server's) it can fail where the restore would succeed, so it is given the same MOVE clauses.
+        verifyOnly(file, moves.toString(), params.subList(1, params.size()));
+        StringBuilder sql = new StringBuilder("RESTORE DATABASE ")
+                .append(name.bracketed())
+                .append(" FROM DISK = ? WITH ")
+                .append(moves);
         sql.append("CHECKSUM, ")
                 .append(options.replace() ? "REPLACE, " : "")
                 .append(options.recovery() ? "RECOVERY" : "NORECOVERY");
@@ -510,8 +515,20 @@ public class SqlServerDatabaseAdministration implements DatabaseAdministration {
     }
 
     private void verifyOnly(BackupFile file) {
+        verifyOnly(file, "", List.of());
+    }
+
+    /** {@code moves}: the restore's {@code MOVE ? TO ?, } clauses, {@code moveParams} their logical and target names. */
+    private void verifyOnly(BackupFile file, String moves, List<String> moveParams) {
+        List<String> params = new ArrayList<>();
+        params.add(file.toString());
+        params.addAll(moveParams);
         try {
-            execute(null, "RESTORE_VERIFYONLY", "RESTORE VERIFYONLY FROM DISK = ? WITH CHECKSUM", file.toString());
+            execute(
+                    null,
+                    "RESTORE_VERIFYONLY",
+                    "RESTORE VERIFYONLY FROM DISK = ? WITH " + moves + "CHECKSUM",
+                    params.toArray(String[]::new));
         } catch (DatabaseAdministrationException e) {
             throw new CorruptBackupException(
                     "backup '" + file + "' failed RESTORE VERIFYONLY WITH CHECKSUM: refused, nothing restored: "

@@ -95,6 +95,25 @@ class H2DatabaseAdministrationTest {
     }
 
     @Test
+    void aRestoreOfTheVerifiedBytesSkipsTheScratchRestoreAndOfOtherBytesRunsIt() throws Exception {
+        BackupFile file = share.file("mgc-full.zip");
+        BackupResult backup = admin.backupDatabase(mgc, file);
+        execute("DELETE FROM message WHERE id > 100");
+        issued.clear();
+        admin.restoreDatabase(mgc, file, RestoreOptions.replaceWithRecovery().verifiedAs(backup.sha256()));
+        assertEquals(500, count());
+        assertTrue(issued.stream().noneMatch(l -> l.startsWith("RESTORE VERIFYONLY FROM ")), issued.toString());
+
+        execute("DELETE FROM message WHERE id > 100");
+        issued.clear();
+        admin.restoreDatabase(mgc, file, RestoreOptions.replaceWithRecovery().verifiedAs("0".repeat(64)));
+        assertEquals(500, count());
+        assertTrue(
+                issued.stream().anyMatch(l -> l.startsWith("RESTORE VERIFYONLY FROM ")),
+                "another hash proves nothing: the scratch restore runs " + issued);
+    }
+
+    @Test
     void restoreIntoAnotherDatabaseCreatesIt() throws Exception {
         BackupFile file = share.file("mgc-full.zip");
         admin.backupDatabase(mgc, file);

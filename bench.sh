@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks against the real server: ./bench.sh failback   (BENCH_USERS=20000,200000,1000000 for several sizes;
 # BENCH_JOB='{"partitions":2,"itemCount":1000}' tunes the failback job the same way the API does);
-# ./bench.sh chat   (BENCH_CLIENTS=64 loopback clients posting to the demo chat pool for BENCH_SECONDS=20)
+# ./bench.sh chat   (BENCH_CLIENTS=64 loopback clients posting to the demo chat pool for BENCH_SECONDS=20);
+# ./bench.sh clients   (BENCH_CLIENTS=64 loopback clients on both pools of a pair while a failback of BENCH_USERS=80000
+# users runs, at most BENCH_SECONDS=120)
 set -euo pipefail
 cd "$(dirname "$0")"
 what=${1:-}
-[[ $what == failback || $what == chat ]] || {
-  echo "usage: ./bench.sh failback|chat   (failback: BENCH_USERS, default 20000; chat: BENCH_CLIENTS, BENCH_SECONDS; BENCH_PORT, default 8280)" >&2
+[[ $what == failback || $what == chat || $what == clients ]] || {
+  echo "usage: ./bench.sh failback|chat|clients   (failback: BENCH_USERS, default 20000; chat: BENCH_CLIENTS, BENCH_SECONDS; clients: BENCH_USERS, default 80000, BENCH_CLIENTS, BENCH_SECONDS; BENCH_PORT, default 8280)" >&2
   exit 2
 }
 
@@ -46,6 +48,8 @@ for _ in $(seq 1 300); do
 done
 if [[ $what == chat ]]; then
   java bench/ChatBench.java "http://127.0.0.1:$port" "$data/credentials.properties" "${BENCH_CLIENTS:-64}" "${BENCH_SECONDS:-20}"
+elif [[ $what == clients ]]; then
+  java bench/ClientsBench.java "http://127.0.0.1:$port" "$data/credentials.properties" "${BENCH_USERS:-80000}" "${BENCH_CLIENTS:-64}" "${BENCH_SECONDS:-120}"
 else
   java bench/FailbackBench.java "http://127.0.0.1:$port" "$data/credentials.properties" "${BENCH_USERS:-20000}" "${BENCH_JOB:-}"
 fi

@@ -84,6 +84,7 @@ public class PoolPage implements Serializable {
             found = true;
             resiliencyTimerSeconds = snapshot.resiliencyTimerSeconds();
             users = new PoolUsersModel(pools, directory, poolName);
+            users.countedAlready(snapshot.counts().homed());
         } catch (IllegalArgumentException | PoolNotFoundException e) {
             found = false;
         }

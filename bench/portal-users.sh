@@ -68,7 +68,7 @@ during_failback() {
   tag=pu-$(date +%s | tail -c 6)
   api() { curl -fsS -u "$op" -H 'Content-Type: application/json' "$@"; }
   job_of() { sed -n 's/.*"jobExecutionId":\([0-9]*\).*/\1/p'; }
-  status_of() { api "$api/jobs/$1" | sed -n 's/.*"status":"\([A-Z]*\)".*/\1/p' | head -1; }
+  status_of() { api "$api/jobs/$1" | grep -o '"status":"[A-Z]*"' | head -1 | cut -d'"' -f4; } # the job's, not a step's
   await() { until [[ $(status_of "$1") =~ ^(COMPLETED|FAILED|STOPPED|ABANDONED)$ ]]; do sleep 0.2; done; }
   echo "creating $tag/$tag-b with $users users each, failing it over..." >&2
   api -X POST -d "{\"site\":\"$tag-s1\",\"backupSite\":\"$tag-s2\",\"pool\":\"$tag\",\"backupPool\":\"$tag-b\",\"users\":$users}" "$api/topology/pairs" > /dev/null

@@ -39,6 +39,9 @@ public class PoolPage implements Serializable {
     UserDirectory directory;
 
     @Inject
+    MovingPoolCounts counts;
+
+    @Inject
     PoolJobService jobs;
 
     @Inject
@@ -130,7 +133,7 @@ public class PoolPage implements Serializable {
                 pool.getOutageAt(),
                 pool.getFailoverCompletedAt(),
                 pool.getFailbackCompletedAt(),
-                directory.counts(pool),
+                counts.of(pool),
                 allowed,
                 last,
                 pool.isLisRestorePending(),

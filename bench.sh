@@ -2,13 +2,15 @@
 # Benchmarks against the real server: ./bench.sh failback   (BENCH_USERS=20000,200000,1000000 for several sizes;
 # BENCH_JOB='{"partitions":2,"itemCount":1000}' tunes the failback job the same way the API does);
 # ./bench.sh chat   (BENCH_CLIENTS=64 loopback clients posting to the demo chat pool for BENCH_SECONDS=20);
-# ./bench.sh pchat-failback   (the Persistent Chat failback of a BENCH_MGC_MB=1024 MB mgc, per step, beside a file copy)
+# ./bench.sh pchat-failback   (the Persistent Chat failback of a BENCH_MGC_MB=1024 MB mgc, per step, beside a file copy);
+# ./bench.sh clients   (BENCH_CLIENTS=64 loopback clients on both pools of a pair while a failback of BENCH_USERS=80000
+# users runs, at most BENCH_SECONDS=120)
 set -euo pipefail
 cd "$(dirname "$0")"
 what=${1:-}
-[[ $what == failback || $what == chat || $what == pchat-failback ]] || {
-  echo "usage: ./bench.sh failback|chat|pchat-failback   (failback: BENCH_USERS, default 20000; chat: BENCH_CLIENTS, BENCH_SECONDS;" \
-    "pchat-failback: BENCH_MGC_MB, default 1024; BENCH_PORT, default 8280)" >&2
+[[ $what == failback || $what == chat || $what == pchat-failback || $what == clients ]] || {
+  echo "usage: ./bench.sh failback|chat|pchat-failback|clients   (failback: BENCH_USERS, default 20000; chat: BENCH_CLIENTS, BENCH_SECONDS;" \
+    "pchat-failback: BENCH_MGC_MB, default 1024; clients: BENCH_USERS, default 80000, BENCH_CLIENTS, BENCH_SECONDS; BENCH_PORT, default 8280)" >&2
   exit 2
 }
 mgc_mb=${BENCH_MGC_MB:-1024}
@@ -72,6 +74,8 @@ elif [[ $what == pchat-failback ]]; then
   start_server
   java bench/ChatFailbackBench.java "http://127.0.0.1:$port" "$data" run "$room" "$sender" \
     "$(sed -n 's/^first_id=//p' "$data/load.txt")" "$(sed -n 's/^last_id=//p' "$data/load.txt")"
+elif [[ $what == clients ]]; then
+  java bench/ClientsBench.java "http://127.0.0.1:$port" "$data/credentials.properties" "${BENCH_USERS:-80000}" "${BENCH_CLIENTS:-64}" "${BENCH_SECONDS:-120}"
 else
   java bench/FailbackBench.java "http://127.0.0.1:$port" "$data/credentials.properties" "${BENCH_USERS:-20000}" "${BENCH_JOB:-}"
 fi

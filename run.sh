@@ -41,7 +41,7 @@ done
 server="$project/ear/target/server"
 ear="$project/ear/target/pool-failback.ear"
 # Build when the EAR or the server is missing, or when a source file is newer than the EAR.
-if [[ ! -f $ear || ! -d $server ]] || [[ -n $(find domain batch web ear pom.xml -newer "$ear" -type f -not -path '*/target/*' -print -quit 2>/dev/null) ]]; then
+if [[ ! -f $ear || ! -d $server ]] || [[ -n $(find domain realm batch web ear pom.xml -newer "$ear" -type f -not -path '*/target/*' -print -quit 2>/dev/null) ]]; then
   echo "Building and provisioning WildFly (tests skipped)..."
   ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -Dwildfly.provisioning.overwrite-provisioned-server=true install -pl ear -am \
     || fail "the build failed: see the Maven output above"

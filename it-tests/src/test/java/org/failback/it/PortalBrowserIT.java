@@ -107,6 +107,9 @@ class PortalBrowserIT extends ProductIT {
 
         browser.go("/pool.xhtml?name=" + pool);
         assertEquals("NORMAL", browser.text(By.id("pool-state")));
+        // Counts shared while the job moved the users (MovingPoolCounts) are never shown once the pool's state changed.
+        assertEquals(Integer.toString(USERS), browser.text(By.id("count-done")));
+        assertEquals("0", browser.text(By.id("count-moved")));
         new Select(browser.driver().findElement(By.cssSelector("select.status-filter"))).selectByValue("DONE");
         // The table is replaced by the filter request: wait until every row shown is DONE, then read them at once.
         List<String> rows = browser.await(d -> {

@@ -8,8 +8,7 @@ import java.util.Map;
  */
 public record PoolUserCounts(long homed, long signedIn, long onBackup, long moved, long done, long failed) {
 
-    static PoolUserCounts of(Map<FailbackStatus, Long> perStatus, long signedIn) {
-        long homed = perStatus.values().stream().mapToLong(Long::longValue).sum();
+    static PoolUserCounts of(long homed, Map<FailbackStatus, Long> perStatus, long signedIn) {
         return new PoolUserCounts(
                 homed,
                 signedIn,

@@ -19,7 +19,6 @@ import org.failback.domain.pool.FrontEndPool;
 import org.failback.domain.pool.PoolName;
 import org.failback.domain.pool.PoolService;
 import org.failback.domain.registrar.PoolUserCounts;
-import org.failback.domain.registrar.UserDirectory;
 
 /** The dashboard: sites, Front End pools with their pair, state and user counts, and the jobs running now. */
 @Named
@@ -33,7 +32,7 @@ public class Dashboard {
     PoolService pools;
 
     @Inject
-    UserDirectory users;
+    MovingPoolCounts counts;
 
     @Inject
     JobViews jobs;
@@ -76,7 +75,7 @@ public class Dashboard {
                     pool.getBackupPool() == null ? null : pool.getBackupPool().getName(),
                     pool.getState().name(),
                     pool.isRepaired(),
-                    users.counts(pool),
+                    counts.of(pool),
                     pool.getLastJobExecutionId());
             poolRows.add(row);
             bySite.computeIfAbsent(row.site(), s -> new ArrayList<>()).add(row);

@@ -39,6 +39,9 @@ public class PoolPage implements Serializable {
     UserDirectory directory;
 
     @Inject
+    MovingPoolCounts counts;
+
+    @Inject
     PoolJobService jobs;
 
     @Inject
@@ -84,6 +87,7 @@ public class PoolPage implements Serializable {
             found = true;
             resiliencyTimerSeconds = snapshot.resiliencyTimerSeconds();
             users = new PoolUsersModel(pools, directory, poolName);
+            users.countedAlready(snapshot.counts().homed());
         } catch (IllegalArgumentException | PoolNotFoundException e) {
             found = false;
         }
@@ -129,7 +133,7 @@ public class PoolPage implements Serializable {
                 pool.getOutageAt(),
                 pool.getFailoverCompletedAt(),
                 pool.getFailbackCompletedAt(),
-                directory.counts(pool),
+                counts.of(pool),
                 allowed,
                 last,
                 pool.isLisRestorePending(),

@@ -50,12 +50,26 @@ public class PoolUsersModel extends LazyDataModel<UserItem> {
         this.pool = pool;
     }
 
+    /**
+     * The page has just counted the pool's users (its counts): the unfiltered table starts with that total instead of
+     * counting the pool a second time in the same request.
+     */
+    void countedAlready(long homed) {
+        countedFilter = countKey(null, null);
+        counted = homed;
+        countedAt = System.currentTimeMillis();
+    }
+
+    private static String countKey(FailbackStatus status, String prefix) {
+        return status + "|" + prefix;
+    }
+
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
         if (!filter(filterBy)) {
             return 0;
         }
-        String key = status + "|" + prefix;
+        String key = countKey(status, prefix);
         long now = System.currentTimeMillis();
         if (!key.equals(countedFilter) || now - countedAt > COUNT_MAX_AGE_MILLIS) {
             counted = directory.count(pool(), new UserQuery(status, prefix, null, 0, 1));

@@ -26,7 +26,7 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * The three accounts (operator, viewer, client). Passwords are random, written once to credentials.properties
  * (mode 600) for the operator to read, and stored in the database only as SCRAM-SHA-256 digests
- * (PBKDF2-HMAC-SHA256 with a random salt), which is what the Elytron jdbc-realm verifies against.
+ * (PBKDF2-HMAC-SHA256 with a random salt), which is what the server's realm (module org.failback.realm) verifies.
  */
 public final class PortalAccounts {
 

@@ -23,6 +23,16 @@ public enum SqlDialect {
         return migrationFolder;
     }
 
+    /**
+     * A SELECT that holds the rows it reads until the transaction ends: {@code FOR UPDATE} on H2, an update lock hint on
+     * SQL Server (whose SELECT has no FOR UPDATE). Arguments are the caller's constants, never input.
+     */
+    public String lockingSelect(String columns, String table, String condition) {
+        return this == SQL_SERVER
+                ? "SELECT " + columns + " FROM " + table + " WITH (UPDLOCK, ROWLOCK) WHERE " + condition
+                : "SELECT " + columns + " FROM " + table + " WHERE " + condition + " FOR UPDATE";
+    }
+
     public static SqlDialect of(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName();
         if ("H2".equals(product)) {

@@ -2,7 +2,8 @@
 # Runs Pool Failback Portal in the foreground on http://localhost:${FAILBACK_PORT:-8080}/ with its data under
 # ${FAILBACK_DATA:-~/.pool-failback}. Builds and provisions whatever is missing first. Ctrl-C stops it cleanly.
 # Extra arguments go to the server. FAILBACK_EAR deploys another archive built from this tree instead of the product
-# EAR (bench.sh deploys the test EAR: the product plus its benchmark baselines).
+# EAR (bench.sh deploys the test EAR: the product plus its benchmark baselines). FAILBACK_DB_URL, FAILBACK_DB_USER and
+# FAILBACK_DB_PASSWORD put the product database on SQL Server (README: "Pointing it at SQL Server").
 # Two nodes: run it twice with the same FAILBACK_DATA and different FAILBACK_PORT (and FAILBACK_NODE, which defaults
 # to <host>-<port>): they share the product database, the managed databases and the shares (README, "Two nodes").
 set -euo pipefail
@@ -30,6 +31,24 @@ fi
 rm -f "$probe"
 data=$(cd "$data" && pwd)
 chmod 700 "$data" 2>/dev/null || true
+
+# The product database: the embedded H2 under the data directory unless FAILBACK_DB_URL names another (SQL Server).
+# The datasource reads FAILBACK_DB_URL/USER/PASSWORD from this environment when it starts; none is written to a file.
+db_driver=h2
+db_timezone=
+if [[ -n ${FAILBACK_DB_URL:-} ]]; then
+  case $FAILBACK_DB_URL in
+    # The product binds java.sql.Timestamp into DATETIMEOFFSET columns; mssql-jdbc sends its wall-clock time, which
+    # SQL Server stores at +00:00, so the JVM runs in UTC to keep every stored instant right.
+    jdbc:sqlserver:*) db_driver=sqlserver; db_timezone=-Duser.timezone=UTC ;;
+    jdbc:h2:*) db_driver=h2 ;;
+    *) fail "FAILBACK_DB_URL must be a jdbc:sqlserver: or jdbc:h2: URL" ;;
+  esac
+  # A password inside the URL would show in the server's configuration and logs: it goes in FAILBACK_DB_PASSWORD.
+  shopt -s nocasematch
+  [[ $FAILBACK_DB_URL == *password=* ]] && fail "put the password in FAILBACK_DB_PASSWORD, not in FAILBACK_DB_URL"
+  shopt -u nocasematch
+fi
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for p in "$port" "$management_port"; do
@@ -74,10 +93,11 @@ echo "  server log:  $base/log/server.log"
 export LAUNCH_JBOSS_IN_BACKGROUND=1
 # h2.bindAddress: the port on which H2's mixed mode serves the data directory's databases to the other nodes listens
 # on the loopback only (the databases' sa account has no password; the nodes of one data directory share a machine).
-export JAVA_OPTS="${FAILBACK_JAVA_OPTS:--Xms256m -Xmx2g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m} -Djava.net.preferIPv4Stack=true -Dh2.bindAddress=127.0.0.1"
+export JAVA_OPTS="${FAILBACK_JAVA_OPTS:--Xms256m -Xmx2g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m} -Djava.net.preferIPv4Stack=true -Dh2.bindAddress=127.0.0.1 $db_timezone"
 exec "$server/bin/standalone.sh" \
   -Djboss.server.base.dir="$base" \
   -Djboss.socket.binding.port-offset="$offset" \
   -Dfailback.data="$data" \
+  -Dfailback.db.driver="$db_driver" \
   -Dfailback.node="$node" \
   "$@"

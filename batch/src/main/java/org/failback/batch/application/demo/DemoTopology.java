@@ -96,7 +96,7 @@ public class DemoTopology {
     private void signInEveryThirdUser() throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.executeUpdate(
-                    "UPDATE registrar_user SET signed_in = TRUE, serving_pool_id = home_pool_id, mode = 'REGULAR' WHERE MOD(id, 3) = 0");
+                    "UPDATE registrar_user SET signed_in = 1, serving_pool_id = home_pool_id, mode = 'REGULAR' WHERE id % 3 = 0");
         }
     }
 
@@ -181,9 +181,10 @@ public class DemoTopology {
     private List<Long> signedInUsers(int poolId, int limit) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id FROM registrar_user WHERE home_pool_id = ? AND signed_in = TRUE ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+                "SELECT id FROM registrar_user WHERE home_pool_id = ? AND signed_in = ? ORDER BY id OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
             query.setInt(1, poolId);
-            query.setInt(2, limit);
+            query.setBoolean(2, true);
+            query.setInt(3, limit);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));

@@ -234,9 +234,9 @@ public class ChatPoolStore {
 
     /** Exactly {@code names} become the active servers (none: the list is cleared). */
     public void setActiveServers(int poolId, List<String> names) throws SQLException {
-        update("UPDATE chat_server SET active = FALSE WHERE chat_pool_id = ?", poolId);
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE chat_server SET active = TRUE WHERE chat_pool_id = ? AND name = ?")) {
+        update("UPDATE chat_server SET active = 0 WHERE chat_pool_id = ?", poolId);
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE chat_server SET active = 1 WHERE chat_pool_id = ? AND name = ?")) {
             for (String name : names) {
                 update.setInt(1, poolId);
                 update.setString(2, name);

@@ -108,7 +108,7 @@ public class JdbcCommandLog implements CommandLog {
             sql.append(" AND database_name = ?");
             values.add(filter.database());
         }
-        sql.append(" ORDER BY id DESC FETCH FIRST ? ROWS ONLY");
+        sql.append(" ORDER BY id DESC OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY");
         values.add(filter.limit());
         List<Entry> entries = new ArrayList<>();
         try (Connection c = dataSource.getConnection();

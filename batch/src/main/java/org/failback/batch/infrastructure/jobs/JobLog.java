@@ -63,7 +63,7 @@ public class JobLog {
         List<Line> lines = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement query = c.prepareStatement(
-                        "SELECT at, step, line FROM job_log WHERE job_execution_id = ? ORDER BY job_execution_id, id FETCH FIRST ? ROWS ONLY")) {
+                        "SELECT at, step, line FROM job_log WHERE job_execution_id = ? ORDER BY job_execution_id, id OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
             for (long execution : executions) {
                 query.setLong(1, execution);
                 query.setInt(2, limit);
@@ -84,7 +84,7 @@ public class JobLog {
         List<Line> newestFirst = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement query = c.prepareStatement(
-                        "SELECT at, step, line FROM job_log WHERE job_execution_id = ? ORDER BY job_execution_id DESC, id DESC FETCH FIRST ? ROWS ONLY")) {
+                        "SELECT at, step, line FROM job_log WHERE job_execution_id = ? ORDER BY job_execution_id DESC, id DESC OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
             for (int i = executions.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
                 query.setLong(1, executions.get(i));
                 query.setInt(2, limit - newestFirst.size());

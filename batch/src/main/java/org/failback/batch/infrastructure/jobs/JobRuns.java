@@ -66,6 +66,8 @@ public class JobRuns {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT r.* FROM job_run r");
         if (status != null) {
+            // JobOperator cannot filter executions by status (only per instance, one call per run): JBeret's own
+            // table is read, whose name and columns are the same in its H2 and SQL Server DDL.
             sql.append(" JOIN JOB_EXECUTION e ON e.JOBEXECUTIONID = r.job_execution_id AND e.BATCHSTATUS = ?");
             parameters.add(status);
         }
@@ -91,7 +93,7 @@ public class JobRuns {
         List<Run> runs = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement query = c.prepareStatement(
-                        sql + " FETCH FIRST " + Math.max(1, Math.min(limit, 10_000)) + " ROWS ONLY")) {
+                        sql + " OFFSET 0 ROWS FETCH NEXT " + Math.max(1, Math.min(limit, 10_000)) + " ROWS ONLY")) {
             for (int i = 0; i < parameters.size(); i++) {
                 query.setObject(i + 1, parameters.get(i));
             }

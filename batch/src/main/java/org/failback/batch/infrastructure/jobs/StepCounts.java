@@ -9,10 +9,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -29,7 +31,7 @@ public class StepCounts {
             + " USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(64)))) AS s (job_execution_id, step_name)"
             + " ON t.job_execution_id = s.job_execution_id AND t.step_name = s.step_name"
             + " WHEN MATCHED THEN UPDATE SET items_total = ?"
-            + " WHEN NOT MATCHED THEN INSERT (job_execution_id, step_name, items_total) VALUES (s.job_execution_id, s.step_name, ?)";
+            + " WHEN NOT MATCHED THEN INSERT (job_execution_id, step_name, items_total) VALUES (s.job_execution_id, s.step_name, ?);";
 
     @Resource(lookup = "java:jboss/datasources/FailbackDS")
     DataSource dataSource;
@@ -100,24 +102,29 @@ public class StepCounts {
     public List<long[]> doneOverTime(long jobExecutionId, Instant start, Instant end) {
         long span = Duration.between(start, end).toMillis();
         long interval = Math.max(250, span / 600 + 1);
-        List<long[]> samples = new ArrayList<>();
+        // The chunks are summed per interval here, not with GROUP BY in SQL: the two engines share no expression for
+        // milliseconds between two instants that may be grouped on by its alias.
+        TreeMap<Long, Long> itemsBySlot = new TreeMap<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement(
-                        "SELECT CAST(FLOOR(DATEDIFF(MILLISECOND, CAST(? AS TIMESTAMP WITH TIME ZONE), at) / ?) AS BIGINT) AS slot,"
-                                + " SUM(items) FROM job_chunk WHERE job_execution_id = ? GROUP BY slot ORDER BY slot")) {
-            select.setTimestamp(1, Timestamp.from(start));
-            select.setLong(2, interval);
-            select.setLong(3, jobExecutionId);
-            long done = 0;
+                PreparedStatement select =
+                        c.prepareStatement("SELECT at, items FROM job_chunk WHERE job_execution_id = ? ORDER BY at")) {
+            select.setLong(1, jobExecutionId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    done += rs.getLong(2);
-                    samples.add(new long[] {start.toEpochMilli() + (rs.getLong(1) + 1) * interval, done});
+                    Instant at = rs.getObject(1, OffsetDateTime.class).toInstant();
+                    long slot = Math.floorDiv(Duration.between(start, at).toMillis(), interval);
+                    itemsBySlot.merge(slot, rs.getLong(2), Long::sum);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "cannot read the chunks of execution " + jobExecutionId + ": " + e.getMessage(), e);
+        }
+        List<long[]> samples = new ArrayList<>();
+        long done = 0;
+        for (Map.Entry<Long, Long> slot : itemsBySlot.entrySet()) {
+            done += slot.getValue();
+            samples.add(new long[] {start.toEpochMilli() + (slot.getKey() + 1) * interval, done});
         }
         return samples;
     }

@@ -28,7 +28,9 @@ public class StepStartTimes {
     @Resource(lookup = "java:jboss/datasources/FailbackDS")
     DataSource dataSource;
 
-    /** Start instants by step execution id; empty when the repository cannot be read (callers keep JBeret's). */
+    /**
+     * Start instants by step execution id (JBeret's STEP_EXECUTION has these names in its H2 and SQL Server DDL alike);
+     * empty when the repository cannot be read (callers keep JBeret's). */
     public Map<Long, Instant> of(long jobExecutionId) {
         Map<Long, Instant> started = new HashMap<>();
         try (Connection c = dataSource.getConnection();

@@ -57,7 +57,7 @@ public final class LisBackupRepository {
      */
     public void markLisRestorePending(PoolName pool, String reason) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
-                "UPDATE fe_pool SET lis_restore_pending = TRUE, lis_restore_pending_reason = ? WHERE name = ?")) {
+                "UPDATE fe_pool SET lis_restore_pending = 1, lis_restore_pending_reason = ? WHERE name = ?")) {
             update.setString(1, reason.length() > 512 ? reason.substring(0, 511) + "…" : reason);
             update.setString(2, pool.value());
             update.executeUpdate();
@@ -66,7 +66,7 @@ public final class LisBackupRepository {
 
     public void clearLisRestorePending(PoolName pool) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
-                "UPDATE fe_pool SET lis_restore_pending = FALSE, lis_restore_pending_reason = NULL WHERE name = ?")) {
+                "UPDATE fe_pool SET lis_restore_pending = 0, lis_restore_pending_reason = NULL WHERE name = ?")) {
             update.setString(1, pool.value());
             update.executeUpdate();
         }
@@ -118,7 +118,7 @@ public final class LisBackupRepository {
         return one(
                 "SELECT " + BACKUP_COLUMNS
                         + " FROM lis_backup b JOIN fe_pool p ON p.id = b.pool_id WHERE b.job_instance_id = ?"
-                        + " ORDER BY b.id DESC FETCH FIRST 1 ROWS ONLY",
+                        + " ORDER BY b.id DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY",
                 q -> q.setLong(1, jobInstanceId));
     }
 
@@ -126,7 +126,7 @@ public final class LisBackupRepository {
         return one(
                 "SELECT " + BACKUP_COLUMNS
                         + " FROM lis_backup b JOIN fe_pool p ON p.id = b.pool_id WHERE p.name = ? AND b.verified"
-                        + " ORDER BY b.taken_at DESC, b.id DESC FETCH FIRST 1 ROWS ONLY",
+                        + " ORDER BY b.taken_at DESC, b.id DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY",
                 q -> q.setString(1, pool.value()));
     }
 
@@ -173,14 +173,19 @@ public final class LisBackupRepository {
     public void saveSchedule(LisBackupSchedule schedule) throws SQLException {
         int poolId = requirePool(PoolName.of(schedule.pool()));
         Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement merge = c.prepareStatement(
-                "MERGE INTO lis_backup_schedule (pool_id, every_minutes, keep_count, next_run_at, updated_at)"
-                        + " KEY (pool_id) VALUES (?, ?, ?, ?, ?)")) {
+        // Standard MERGE (H2 and SQL Server); only the key goes through USING, so no timestamp type needs a cast.
+        try (PreparedStatement merge = c.prepareStatement("MERGE INTO lis_backup_schedule t"
+                + " USING (VALUES (CAST(? AS INT))) AS s (pool_id) ON t.pool_id = s.pool_id"
+                + " WHEN MATCHED THEN UPDATE SET every_minutes = ?, keep_count = ?, next_run_at = ?, updated_at = ?"
+                + " WHEN NOT MATCHED THEN INSERT (pool_id, every_minutes, keep_count, next_run_at, updated_at)"
+                + " VALUES (s.pool_id, ?, ?, ?, ?);")) {
             merge.setInt(1, poolId);
-            merge.setInt(2, schedule.everyMinutes());
-            merge.setInt(3, schedule.keep());
-            merge.setTimestamp(4, Timestamp.from(schedule.nextRunAt()));
-            merge.setTimestamp(5, now);
+            for (int first : new int[] {2, 6}) {
+                merge.setInt(first, schedule.everyMinutes());
+                merge.setInt(first + 1, schedule.keep());
+                merge.setTimestamp(first + 2, Timestamp.from(schedule.nextRunAt()));
+                merge.setTimestamp(first + 3, now);
+            }
             merge.executeUpdate();
         }
     }

@@ -41,7 +41,7 @@ public class FailedLoginLog {
     public List<FailedLogin> latest(int limit) {
         try (Connection c = dataSource().getConnection();
                 PreparedStatement query = c.prepareStatement(
-                        "SELECT account, source, channel, failed_at FROM failed_login ORDER BY id DESC LIMIT ?")) {
+                        "SELECT account, source, channel, failed_at FROM failed_login ORDER BY id DESC OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
             query.setInt(1, limit);
             List<FailedLogin> rows = new ArrayList<>();
             try (ResultSet rs = query.executeQuery()) {

@@ -31,7 +31,7 @@ public class PoolUserReader extends AbstractItemReader {
     static final String PAGE =
             "SELECT id, home_pool_id, failback_status, signed_in, serving_pool_id, mode, sip FROM registrar_user"
                     + " WHERE home_pool_id = ? AND failback_status = ? AND sip > ? AND sip <= ?"
-                    + " ORDER BY home_pool_id, failback_status, sip FETCH FIRST ? ROWS ONLY";
+                    + " ORDER BY home_pool_id, failback_status, sip OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY";
 
     /** Above every SIP (SIPs are lower-case ASCII): the upper bound of the last partition. */
     static final String AFTER_EVERY_SIP = "\uffff";

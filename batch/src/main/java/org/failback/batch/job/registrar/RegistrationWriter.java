@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
+import org.failback.batch.infrastructure.engine.SqlDialect;
 import org.failback.batch.infrastructure.jobs.StepCounts;
 import org.failback.domain.registrar.FailbackStatus;
 import org.failback.domain.registrar.Registration;
@@ -107,7 +108,7 @@ public class RegistrationWriter extends AbstractItemWriter {
                             "DELETE FROM conference_participant WHERE conference_id IN (SELECT id FROM conference"
                                     + " WHERE state = 'ACTIVE' AND organizer_id IN (" + organisers + "))");
                     PreparedStatement conferences = c.prepareStatement("UPDATE conference SET state = 'TERMINATED',"
-                            + " rejoin_allowed = TRUE, terminated_at = ?, version = version + 1"
+                            + " rejoin_allowed = 1, terminated_at = ?, version = version + 1"
                             + " WHERE state = 'ACTIVE' AND organizer_id IN (" + organisers + ")")) {
                 conferences.setTimestamp(1, now);
                 for (int i = 0; i < slice.size(); i++) {
@@ -151,8 +152,8 @@ public class RegistrationWriter extends AbstractItemWriter {
     }
 
     private java.util.Optional<UserChange> reapply(Connection c, UserChange change, Timestamp now) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement(
-                "SELECT failback_status, signed_in, serving_pool_id, mode FROM registrar_user WHERE id = ? FOR UPDATE")) {
+        try (PreparedStatement lock = c.prepareStatement(SqlDialect.of(c)
+                .lockingSelect("failback_status, signed_in, serving_pool_id, mode", "registrar_user", "id = ?"))) {
             lock.setLong(1, change.before().userId());
             try (ResultSet rs = lock.executeQuery()) {
                 if (!rs.next()) {

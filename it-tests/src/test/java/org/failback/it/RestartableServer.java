@@ -58,9 +58,14 @@ public final class RestartableServer {
     }
 
     static void awaitUp() {
-        Jobs.await("the product to be UP on the restartable server", Duration.ofMinutes(3), () -> {
+        awaitUp(SERVER, "the restartable server");
+    }
+
+    /** Waits until {@code server} answers its health check with 200 (a server that is not listening yet is waited for). */
+    static void awaitUp(Server server, String name) {
+        Jobs.await("the product to be UP on " + name, Duration.ofMinutes(3), () -> {
             try {
-                return Api.anonymous(SERVER).get("health").status() == 200;
+                return Api.anonymous(server).get("health").status() == 200;
             } catch (IllegalStateException notListening) {
                 return false;
             }

@@ -1,6 +1,5 @@
 package org.failback.it;
 
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 
@@ -24,13 +23,7 @@ public final class SecondNode {
         if (Api.anonymous(SERVER).get("health").status() != 200) {
             deployer.deploy(DEPLOYMENT);
         }
-        Jobs.await("the product to be UP on node B", Duration.ofMinutes(3), () -> {
-            try {
-                return Api.anonymous(SERVER).get("health").status() == 200;
-            } catch (IllegalStateException notListening) {
-                return false;
-            }
-        });
+        RestartableServer.awaitUp(SERVER, "node B");
     }
 
     /**

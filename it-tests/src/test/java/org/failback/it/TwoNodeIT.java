@@ -53,8 +53,7 @@ class TwoNodeIT extends RestartableServerIT {
 
     @Test
     void aFailbackOfAKilledNodeIsRefusedToTheOtherWhileItsLeaseLivesAndFinishedByItAfterwardsEveryUserMovedOnce() {
-        RestartableServer.ensureUp(controller, deployer);
-        SecondNode.ensureUp(controller, deployer);
+        bothNodesUp();
         Api onA = Api.as(RestartableServer.SERVER, "operator");
         Api onB = Api.as(SecondNode.SERVER, "operator");
         String pool = unique("twon");
@@ -62,29 +61,17 @@ class TwoNodeIT extends RestartableServerIT {
         onA.post("test-hooks/crash-points", Map.of("pool", pool, "step", "move-users-home", "chunk", 3))
                 .expect(204);
         long onNodeA = Pools.startFailback(onA, pool, Map.of("itemCount", CHUNK, "partitions", PARTITIONS));
-        Jobs.await(
-                "the failback on node A to park at its third chunk",
-                TIMEOUT,
-                () -> onA.get("test-hooks/crash-points")
-                                .expect(200)
-                                .json()
-                                .path("parked")
-                                .asInt()
-                        >= PARTITIONS);
+        awaitParkedOnNodeA(onA, "the failback at its third chunk", PARTITIONS);
 
         // Node A lives (its job is parked, its lease renewed): node B refuses to take the job or start another.
-        Api.Reply restartWhileALives = onB.post("jobs/" + onNodeA + "/restart");
-        assertEquals(409, restartWhileALives.status(), restartWhileALives.body());
-        assertEquals("JOB_RUNNING", restartWhileALives.code(), restartWhileALives.body());
-        String refusal = restartWhileALives.json().path("message").asText();
-        assertTrue(refusal.contains("node-a/") && refusal.contains("lease until"), refusal);
+        assertRestartRefusedNamingNodeAAndItsLease(onB, onNodeA);
         Api.Reply secondFailback = onB.post("pools/" + pool + "/failback");
         assertEquals(409, secondFailback.status(), secondFailback.body());
         assertEquals("JOB_RUNNING", secondFailback.code(), secondFailback.body());
         JsonNode seenOnB = onB.get("jobs/" + onNodeA).expect(200).json();
         assertEquals("STARTED", seenOnB.path("status").asText(), seenOnB.toString());
 
-        RestartableServer.crash(controller, RestartableServer.CONTAINER, System.getProperty("restart.base"));
+        killNodeA();
         Instant killed = Instant.now();
         long onNodeB = restartOnceTheLeaseExpired(onB, onNodeA);
         Duration takeOver = Duration.between(killed, Instant.now());
@@ -128,8 +115,7 @@ class TwoNodeIT extends RestartableServerIT {
 
     @Test
     void aChatFailbackOfAKilledNodeIsRefusedToTheOtherWhileItsLeaseLivesAndFinishedByItAfterwardsEveryMessageOnce() {
-        RestartableServer.ensureUp(controller, deployer);
-        SecondNode.ensureUp(controller, deployer);
+        bothNodesUp();
         Api onA = Api.as(RestartableServer.SERVER, "operator");
         Api onB = Api.as(SecondNode.SERVER, "operator");
         String pool = unique("twoc");
@@ -138,23 +124,11 @@ class TwoNodeIT extends RestartableServerIT {
         onA.post("test-hooks/crash-points", Map.of("pool", pool, "step", "backup-mgc-to-share", "chunk", 0))
                 .expect(204);
         long onNodeA = ChatPools.startFailback(onA, pool);
-        Jobs.await(
-                "the chat failback on node A to park after its backup",
-                TIMEOUT,
-                () -> onA.get("test-hooks/crash-points")
-                                .expect(200)
-                                .json()
-                                .path("parked")
-                                .asInt()
-                        >= 1);
+        awaitParkedOnNodeA(onA, "the chat failback after its backup", 1);
 
-        Api.Reply restartWhileALives = onB.post("jobs/" + onNodeA + "/restart");
-        assertEquals(409, restartWhileALives.status(), restartWhileALives.body());
-        assertEquals("JOB_RUNNING", restartWhileALives.code(), restartWhileALives.body());
-        String refusal = restartWhileALives.json().path("message").asText();
-        assertTrue(refusal.contains("node-a/") && refusal.contains("lease until"), refusal);
+        assertRestartRefusedNamingNodeAAndItsLease(onB, onNodeA);
 
-        RestartableServer.crash(controller, RestartableServer.CONTAINER, System.getProperty("restart.base"));
+        killNodeA();
         long onNodeB = restartOnceTheLeaseExpired(onB, onNodeA);
         ChatPools.awaitCompleted(onB, onNodeB);
         assertEquals("NORMAL", ChatPools.pool(onB, pool).path("state").asText());
@@ -165,8 +139,7 @@ class TwoNodeIT extends RestartableServerIT {
 
     @Test
     void aScheduledLisBackupRunsOncePerPeriodWithTwoNodesUp() {
-        RestartableServer.ensureUp(controller, deployer);
-        SecondNode.ensureUp(controller, deployer);
+        bothNodesUp();
         Api onA = Api.as(RestartableServer.SERVER, "operator");
         Api onB = Api.as(SecondNode.SERVER, "operator");
         String pool = unique("twol");
@@ -189,6 +162,36 @@ class TwoNodeIT extends RestartableServerIT {
                 .filter(run -> run.path("startedBy").asText().equals("scheduler"))
                 .count();
         assertEquals(1, scheduledRuns, "one lis-backup run by the scheduler of either node");
+    }
+
+    private void bothNodesUp() {
+        RestartableServer.ensureUp(controller, deployer);
+        SecondNode.ensureUp(controller, deployer);
+    }
+
+    private void killNodeA() {
+        RestartableServer.crash(controller, RestartableServer.CONTAINER, System.getProperty("restart.base"));
+    }
+
+    private static void awaitParkedOnNodeA(Api onA, String what, int threads) {
+        Jobs.await(
+                what + " to park on node A",
+                TIMEOUT,
+                () -> onA.get("test-hooks/crash-points")
+                                .expect(200)
+                                .json()
+                                .path("parked")
+                                .asInt()
+                        >= threads);
+    }
+
+    /** While node A lives (its job parked, its lease renewed), node B refuses the restart and says whose lease. */
+    private static void assertRestartRefusedNamingNodeAAndItsLease(Api onB, long execution) {
+        Api.Reply restart = onB.post("jobs/" + execution + "/restart");
+        assertEquals(409, restart.status(), restart.body());
+        assertEquals("JOB_RUNNING", restart.code(), restart.body());
+        String refusal = restart.json().path("message").asText();
+        assertTrue(refusal.contains("node-a/") && refusal.contains("lease until"), refusal);
     }
 
     /** Restarts from the surviving node as soon as it accepts: 409 JOB_RUNNING until the dead node's lease ran out. */

@@ -48,6 +48,8 @@ if [[ -n ${FAILBACK_DB_URL:-} ]]; then
   shopt -s nocasematch
   [[ $FAILBACK_DB_URL == *password=* ]] && fail "put the password in FAILBACK_DB_PASSWORD, not in FAILBACK_DB_URL"
   shopt -u nocasematch
+elif [[ -n ${FAILBACK_DB_PASSWORD:-} ]]; then
+  fail "FAILBACK_DB_PASSWORD is for the database FAILBACK_DB_URL names; the embedded H2 has no password"
 fi
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -71,6 +73,15 @@ fi
 base="$data/nodes/$node"
 mkdir -p "$base/configuration" "$base/deployments"
 cp -f "$server"/standalone/configuration/* "$base/configuration/"
+# The datasource's password is an expression WildFly resolves from this environment at start, never the password
+# itself. It is added here, to the node's own copy, only when one is given: WildFly refuses an empty password, and the
+# embedded H2 (or a SQL Server login with integrated authentication) has none.
+if [[ -n ${FAILBACK_DB_PASSWORD:-} ]]; then
+  config="$base/configuration/standalone.xml"
+  sed -i '/pool-name="FailbackDS"/,/<\/datasource>/ s|<security user-name="\([^"]*\)"/>|<security user-name="\1" password="${env.FAILBACK_DB_PASSWORD}"/>|' "$config"
+  grep -q 'password="${env.FAILBACK_DB_PASSWORD}"' "$config" \
+    || fail "could not give FailbackDS its password in $config: its <security> element is not the one run.sh knows"
+fi
 rm -f "$base"/deployments/pool-failback.ear*
 cp "${FAILBACK_EAR:-$ear}" "$base/deployments/pool-failback.ear"
 

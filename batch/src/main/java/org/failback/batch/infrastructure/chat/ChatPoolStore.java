@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.failback.batch.infrastructure.dbadmin.SqlTopologyStore;
 import org.failback.batch.infrastructure.dbadmin.SqlTopologyStore.InstanceRow;
+import org.failback.batch.infrastructure.engine.SqlDialect;
 import org.failback.batch.infrastructure.jobs.NodeIdentity;
 import org.failback.batch.infrastructure.jobs.PoolJobLock;
 import org.failback.domain.chat.ChatPoolState;
@@ -31,6 +32,10 @@ public class ChatPoolStore {
     public ChatPoolStore(Connection connection) {
         this.connection = connection;
         this.topology = new SqlTopologyStore(connection);
+    }
+
+    private SqlDialect dialect() throws SQLException {
+        return SqlDialect.of(connection);
     }
 
     /** A chat pool as stored; {@code active} is the instance whose mgc/mgccomp serve it now. */
@@ -136,8 +141,8 @@ public class ChatPoolStore {
     /** Takes the pool's job lock for {@code jobName} on this node; false when a job holds it. */
     public boolean lock(int poolId, String jobName) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE chat_pool SET lock_job_name = ?,"
-                + " lock_execution_id = NULL, locked_at = CURRENT_TIMESTAMP, lock_node = ?, lock_lease_until = "
-                + PoolJobLock.LEASE_END + " WHERE id = ? AND lock_job_name IS NULL")) {
+                + " lock_execution_id = NULL, locked_at = " + dialect().now() + ", lock_node = ?, lock_lease_until = "
+                + PoolJobLock.leaseEnd(dialect()) + " WHERE id = ? AND lock_job_name IS NULL")) {
             update.setString(1, jobName);
             update.setString(2, NodeIdentity.current());
             update.setInt(3, poolId);
@@ -148,7 +153,7 @@ public class ChatPoolStore {
     /** The lock now belongs to {@code execution}, run by this node (a restart may run on another node). */
     public void assignLock(int poolId, long execution) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE chat_pool SET lock_execution_id = ?,"
-                + " lock_node = ?, lock_lease_until = " + PoolJobLock.LEASE_END + " WHERE id = ?")) {
+                + " lock_node = ?, lock_lease_until = " + PoolJobLock.leaseEnd(dialect()) + " WHERE id = ?")) {
             update.setLong(1, execution);
             update.setString(2, NodeIdentity.current());
             update.setInt(3, poolId);
@@ -186,7 +191,7 @@ public class ChatPoolStore {
 
     public Optional<LockLease> lease(int poolId) throws SQLException {
         try (PreparedStatement q = connection.prepareStatement("SELECT lock_node, lock_lease_until, "
-                + PoolJobLock.LEASE_EXPIRED.formatted("lock_lease_until") + ", locked_at FROM chat_pool"
+                + PoolJobLock.leaseExpired(dialect(), "lock_lease_until") + ", locked_at FROM chat_pool"
                 + " WHERE id = ? AND lock_job_name IS NOT NULL")) {
             q.setInt(1, poolId);
             try (ResultSet rs = q.executeQuery()) {

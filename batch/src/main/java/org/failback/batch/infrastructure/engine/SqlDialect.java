@@ -33,6 +33,20 @@ public enum SqlDialect {
                 : "SELECT " + columns + " FROM " + table + " WHERE " + condition + " FOR UPDATE";
     }
 
+    /**
+     * The database's clock as an instant with its offset, for leases and schedules. H2's CURRENT_TIMESTAMP is a
+     * TIMESTAMP WITH TIME ZONE; SQL Server's is the server's local {@code datetime} without an offset, which a
+     * DATETIMEOFFSET column would store as UTC (shown hours off unless the server runs in UTC).
+     */
+    public String now() {
+        return this == SQL_SERVER ? "SYSDATETIMEOFFSET()" : "CURRENT_TIMESTAMP";
+    }
+
+    /** {@link #now()} plus whole seconds, a constant of the caller (never input). */
+    public String secondsFromNow(long seconds) {
+        return "DATEADD(SECOND, " + seconds + ", " + now() + ")";
+    }
+
     public static SqlDialect of(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName();
         if ("H2".equals(product)) {

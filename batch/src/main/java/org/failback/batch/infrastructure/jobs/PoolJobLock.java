@@ -12,7 +12,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
+import org.failback.batch.infrastructure.engine.SqlDialect;
 
 /**
  * One job at a time per pool, enforced by the database: a row per pool in pool_job_lock (its primary key is the
@@ -25,10 +27,15 @@ import javax.sql.DataSource;
 public class PoolJobLock {
 
     public static final Duration LEASE = Duration.ofSeconds(30);
-    /** The lease's end, on the database's clock (a constant, not input: safe to write into the statement). */
-    public static final String LEASE_END = "DATEADD(SECOND, " + LEASE.toSeconds() + ", CURRENT_TIMESTAMP)";
-    /** 1 when the lease in the column named by the argument ended, by the database's clock; else 0. */
-    public static final String LEASE_EXPIRED = "CASE WHEN %s < CURRENT_TIMESTAMP THEN 1 ELSE 0 END";
+    /** The lease's end on the database's clock (a constant expression, not input: safe to write into a statement). */
+    public static String leaseEnd(SqlDialect dialect) {
+        return dialect.secondsFromNow(LEASE.toSeconds());
+    }
+
+    /** 1 when the lease in {@code column} (the caller's constant) ended, by the database's clock; else 0. */
+    public static String leaseExpired(SqlDialect dialect, String column) {
+        return "CASE WHEN " + column + " < " + dialect.now() + " THEN 1 ELSE 0 END";
+    }
 
     /** The job parameter naming the locks taken for a job (see {@link PoolJobListener}). */
     public static final String TOKEN_PARAMETER = "poolLockToken";
@@ -67,9 +74,10 @@ public class PoolJobLock {
                                     + " is running for a pool it involves");
                 }
             }
+            SqlDialect dialect = SqlDialect.of(c);
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO pool_job_lock (pool_id, job_name, node, acquired_at, lease_until, lock_token)"
-                            + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, " + LEASE_END + ", ?)")) {
+                            + " VALUES (?, ?, ?, " + dialect.now() + ", " + leaseEnd(dialect) + ", ?)")) {
                 for (int poolId : poolIds) {
                     insert.setInt(1, poolId);
                     insert.setString(2, jobName);
@@ -90,7 +98,7 @@ public class PoolJobLock {
 
     public void assignExecution(Collection<Integer> poolIds, long jobExecutionId) {
         update(
-                "UPDATE pool_job_lock SET job_execution_id = ?, node = ?, lease_until = " + LEASE_END
+                dialect -> "UPDATE pool_job_lock SET job_execution_id = ?, node = ?, lease_until = " + leaseEnd(dialect)
                         + " WHERE pool_id = ?",
                 poolIds,
                 jobExecutionId);
@@ -137,10 +145,10 @@ public class PoolJobLock {
      */
     public int renewLeases() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement renew =
-                        c.prepareStatement("UPDATE pool_job_lock SET lease_until = " + LEASE_END + " WHERE node = ?");
-                PreparedStatement renewChat = c.prepareStatement(
-                        "UPDATE chat_pool SET lock_lease_until = " + LEASE_END + " WHERE lock_node = ?")) {
+                PreparedStatement renew = c.prepareStatement(
+                        "UPDATE pool_job_lock SET lease_until = " + leaseEnd(SqlDialect.of(c)) + " WHERE node = ?");
+                PreparedStatement renewChat = c.prepareStatement("UPDATE chat_pool SET lock_lease_until = "
+                        + leaseEnd(SqlDialect.of(c)) + " WHERE lock_node = ?")) {
             renew.setString(1, NodeIdentity.current());
             renewChat.setString(1, NodeIdentity.current());
             return renew.executeUpdate() + renewChat.executeUpdate();
@@ -166,9 +174,9 @@ public class PoolJobLock {
         }
     }
 
-    private void update(String sql, Collection<Integer> poolIds, long jobExecutionId) {
+    private void update(Function<SqlDialect, String> sql, Collection<Integer> poolIds, long jobExecutionId) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement update = c.prepareStatement(sql)) {
+                PreparedStatement update = c.prepareStatement(sql.apply(SqlDialect.of(c)))) {
             for (int poolId : poolIds) {
                 update.setLong(1, jobExecutionId);
                 update.setString(2, NodeIdentity.current());
@@ -183,7 +191,7 @@ public class PoolJobLock {
 
     private static Optional<Holder> find(Connection c, int poolId) throws SQLException {
         try (PreparedStatement query = c.prepareStatement("SELECT job_name, job_execution_id, node, lease_until,"
-                + " CASE WHEN lease_until < CURRENT_TIMESTAMP THEN 1 ELSE 0 END"
+                + " " + leaseExpired(SqlDialect.of(c), "lease_until")
                 + " FROM pool_job_lock WHERE pool_id = ?")) {
             query.setInt(1, poolId);
             try (ResultSet rs = query.executeQuery()) {

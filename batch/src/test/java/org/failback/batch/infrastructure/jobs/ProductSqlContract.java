@@ -1,6 +1,7 @@
 package org.failback.batch.infrastructure.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -114,6 +115,45 @@ abstract class ProductSqlContract {
                 .isEmpty());
         assertTrue(commands.find(new JdbcCommandLog.Filter(EXECUTION, null, null, 5))
                 .isEmpty());
+    }
+
+    /**
+     * Leases are set and judged by the database's clock; read back they are the instant of that clock plus the lease,
+     * in every engine (SQL Server's CURRENT_TIMESTAMP is a local datetime and would read hours off on a server not
+     * running in UTC).
+     */
+    @Test
+    void aPoolLockIsLeasedOnTheDatabasesClockAndReadBackAsThatInstant() throws SQLException {
+        PoolJobLock locks = new PoolJobLock();
+        locks.dataSource = migrated();
+        int pool;
+        try (Connection c = migrated().getConnection()) {
+            new DemoTopology(c).seed(10);
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT MIN(id) FROM fe_pool")) {
+                rs.next();
+                pool = rs.getInt(1);
+            }
+        }
+        Instant before = Instant.now();
+        locks.acquire(List.of(pool), "pool-failback", "failback", PoolJobLock.newToken());
+        Instant after = Instant.now();
+        PoolJobLock.Holder holder = locks.holders(List.of(pool)).get(0);
+        assertFalse(holder.leaseExpired());
+        assertFalse(holder.ownerIsDead());
+        // The test's clock and the database's agree within seconds (same machine or a container on it), never hours.
+        assertTrue(
+                !holder.leaseUntil().isBefore(before.plus(PoolJobLock.LEASE).minusSeconds(5))
+                        && !holder.leaseUntil()
+                                .isAfter(after.plus(PoolJobLock.LEASE).plusSeconds(5)),
+                holder.leaseUntil() + " is not " + PoolJobLock.LEASE + " after " + before);
+        try (Connection c = migrated().getConnection();
+                PreparedStatement expire = c.prepareStatement("UPDATE pool_job_lock SET lease_until = "
+                        + SqlDialect.of(c).secondsFromNow(-1))) {
+            expire.executeUpdate();
+        }
+        assertTrue(locks.holders(List.of(pool)).get(0).leaseExpired());
+        assertTrue(locks.renewLeases() >= 1);
+        assertFalse(locks.holders(List.of(pool)).get(0).leaseExpired());
     }
 
     private static long count(Connection c, String query, boolean flag) throws SQLException {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.failback.batch.infrastructure.engine.DatabaseClock;
 import org.failback.batch.infrastructure.engine.ProductReadiness;
 import org.failback.batch.infrastructure.lis.LisBackupRepository;
 import org.failback.domain.lis.LisBackupSchedule;
@@ -26,7 +27,8 @@ import org.failback.domain.pool.PoolName;
 /**
  * Runs scheduled LIS backups. The schedule is the lis_backup_schedule table (so it survives restarts and holds
  * across nodes); this bean only ticks every few seconds on the managed scheduled executor and starts a lis-backup
- * job for each due row it claims (compare-and-set on next_run_at), moving it to its next run.
+ * job for each due row it claims (compare-and-set on next_run_at), moving it to its next run. Due and next are judged
+ * by the database's clock, which every node shares.
  */
 @Singleton
 @Startup
@@ -69,7 +71,7 @@ public class LisBackupScheduler {
         }
         try (Connection c = dataSource.getConnection()) {
             LisBackupRepository schedules = new LisBackupRepository(c);
-            Instant now = Instant.now();
+            Instant now = DatabaseClock.now(c);
             for (LisBackupSchedule due : schedules.due(now)) {
                 PoolName pool = PoolName.of(due.pool());
                 if (!schedules.claim(due, now.plus(due.everyMinutes(), ChronoUnit.MINUTES))) {

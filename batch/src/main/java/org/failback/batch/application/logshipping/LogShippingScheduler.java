@@ -10,7 +10,6 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -61,7 +60,7 @@ public class LogShippingScheduler {
             return;
         }
         try {
-            for (String pool : schedules.claimDue(Instant.now())) {
+            for (String pool : schedules.claimDue()) {
                 if (jobs.isRunning(pool)) {
                     LOG.info(() -> "scheduled log shipping of " + pool + " skipped: a round is running");
                     continue;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.failback.batch.infrastructure.dbadmin.LogShippingStore;
 import org.failback.batch.infrastructure.dbadmin.SqlTopologyStore;
+import org.failback.batch.infrastructure.engine.DatabaseClock;
 import org.failback.domain.dbadmin.LogShippingSchedule;
 
 /**
@@ -40,9 +41,13 @@ public class LogShippingSchedules {
         }
     }
 
-    /** The chat pools with a round due now, each claimed (moved to its next run) by this node. */
-    public List<String> claimDue(Instant now) {
+    /**
+     * The chat pools with a round due now by the database's clock (the one every node shares), each claimed (moved to
+     * its next run) by this node.
+     */
+    public List<String> claimDue() {
         try (Connection c = dataSource.getConnection()) {
+            Instant now = DatabaseClock.now(c);
             LogShippingStore store = new LogShippingStore(c);
             return store.due(now).stream()
                     .filter(config -> config.chatPool() != null)

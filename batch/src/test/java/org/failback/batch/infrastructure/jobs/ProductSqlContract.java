@@ -16,6 +16,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.failback.batch.application.demo.DemoTopology;
 import org.failback.batch.infrastructure.dbadmin.JdbcCommandLog;
+import org.failback.batch.infrastructure.engine.DatabaseClock;
 import org.failback.batch.infrastructure.engine.SqlDialect;
 import org.failback.batch.infrastructure.lis.LisBackupRepository;
 import org.failback.domain.lis.LisBackupSchedule;
@@ -154,6 +155,17 @@ abstract class ProductSqlContract {
         assertTrue(locks.holders(List.of(pool)).get(0).leaseExpired());
         assertTrue(locks.renewLeases() >= 1);
         assertFalse(locks.holders(List.of(pool)).get(0).leaseExpired());
+    }
+
+    /** The schedules' clock: the database's instant, which the test's own clock (same machine) agrees with. */
+    @Test
+    void theDatabaseClockIsAnInstant() throws SQLException {
+        Instant before = Instant.now().minusSeconds(5);
+        try (Connection c = migrated().getConnection()) {
+            Instant now = DatabaseClock.now(c);
+            assertTrue(
+                    now.isAfter(before) && now.isBefore(Instant.now().plusSeconds(5)), now + " is not about " + before);
+        }
     }
 
     private static long count(Connection c, String query, boolean flag) throws SQLException {

@@ -16,6 +16,15 @@ public final class Jobs {
         return awaitStatus(api, executionId, ENDED, timeout);
     }
 
+    /** Restarts an ended execution through the API; answers the new execution's id. */
+    public static long restart(Api operator, long executionId) {
+        return operator.post("jobs/" + executionId + "/restart")
+                .expect(202)
+                .json()
+                .path("jobExecutionId")
+                .asLong();
+    }
+
     public static JsonNode awaitStatus(Api api, long executionId, Set<String> statuses, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         JsonNode job = null;

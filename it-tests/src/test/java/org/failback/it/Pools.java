@@ -1,5 +1,7 @@
 package org.failback.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
@@ -94,5 +96,16 @@ public final class Pools {
                 .json()
                 .path("jobExecutionId")
                 .asLong();
+    }
+
+    /** The failback completed for every user: the pool NORMAL, all {@code users} DONE, each moved home exactly once. */
+    public static void assertEveryUserMovedHomeOnce(Api api, String pool, long users) {
+        JsonNode state = pool(api, pool);
+        assertEquals("NORMAL", state.path("state").asText(), state.toString());
+        assertEquals(users, state.path("counts").path("done").asLong(), state.toString());
+        JsonNode audit =
+                api.get("pools/" + pool + "/transition-audit").expect(200).json();
+        assertEquals(users, audit.path("transitions").path("ON_BACKUP->MOVED").asLong(), audit.toString());
+        assertEquals(0, audit.path("usersWithRepeatedTransition").asLong(), audit.toString());
     }
 }

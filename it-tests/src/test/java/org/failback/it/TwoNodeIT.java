@@ -80,13 +80,7 @@ class TwoNodeIT extends RestartableServerIT {
         assertEquals("COMPLETED", done.path("status").asText(), done.toString());
         assertEquals(onNodeA, done.path("restartOf").asLong(), done.toString());
 
-        JsonNode state = Pools.pool(onB, pool);
-        assertEquals("NORMAL", state.path("state").asText(), state.toString());
-        assertEquals(USERS, state.path("counts").path("done").asLong(), state.toString());
-        JsonNode audit =
-                onB.get("pools/" + pool + "/transition-audit").expect(200).json();
-        assertEquals(USERS, audit.path("transitions").path("ON_BACKUP->MOVED").asLong(), audit.toString());
-        assertEquals(0, audit.path("usersWithRepeatedTransition").asLong(), audit.toString());
+        Pools.assertEveryUserMovedHomeOnce(onB, pool, USERS);
         assertTrue(
                 onB.get("jobs/" + onNodeA + "/log").body().contains("started on node-a/"),
                 "node A's part is in the run's log");

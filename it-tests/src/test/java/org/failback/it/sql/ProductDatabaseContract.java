@@ -64,7 +64,7 @@ abstract class ProductDatabaseContract {
         long failback = Pools.startFailback(operator, pool, Map.of());
         JsonNode done = Jobs.awaitEnd(operator, failback, TIMEOUT);
         assertEquals("COMPLETED", done.path("status").asText(), done.toString());
-        assertEveryUserMovedHomeOnce(operator, pool);
+        Pools.assertEveryUserMovedHomeOnce(operator, pool, USERS);
         try (Connection c = productDatabase()) {
             assertEquals("NORMAL", single(c, "SELECT state FROM fe_pool WHERE name = ?", pool));
             assertEquals(
@@ -99,16 +99,12 @@ abstract class ProductDatabaseContract {
 
         Api again = operator();
         // The same node name came back with a new boot id: its old lease is provably dead, the restart is accepted.
-        long restarted = again.post("jobs/" + killed + "/restart")
-                .expect(202)
-                .json()
-                .path("jobExecutionId")
-                .asLong();
+        long restarted = Jobs.restart(again, killed);
         JsonNode done = Jobs.awaitEnd(again, restarted, TIMEOUT);
         assertEquals("COMPLETED", done.path("status").asText(), done.toString());
         assertEquals(killed, done.path("restartOf").asLong(), done.toString());
         assertTrue(movedBefore > 0 && movedBefore < USERS, "killed mid-step with " + movedBefore + " moved");
-        assertEveryUserMovedHomeOnce(again, pool);
+        Pools.assertEveryUserMovedHomeOnce(again, pool, USERS);
     }
 
     @Test
@@ -125,16 +121,6 @@ abstract class ProductDatabaseContract {
 
     private Api operator() {
         return Api.as(server.server(), "operator");
-    }
-
-    private static void assertEveryUserMovedHomeOnce(Api operator, String pool) {
-        JsonNode state = Pools.pool(operator, pool);
-        assertEquals("NORMAL", state.path("state").asText(), state.toString());
-        assertEquals(USERS, state.path("counts").path("done").asLong(), state.toString());
-        JsonNode audit =
-                operator.get("pools/" + pool + "/transition-audit").expect(200).json();
-        assertEquals(USERS, audit.path("transitions").path("ON_BACKUP->MOVED").asLong(), audit.toString());
-        assertEquals(0, audit.path("usersWithRepeatedTransition").asLong(), audit.toString());
     }
 
     private static String single(Connection c, String query, Object parameter) throws SQLException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.failback.it.Api;
@@ -62,13 +63,7 @@ class SiteRecoveryPlanIT extends ProductIT {
                 .json();
         assertEquals(3, started.path("jobExecutionIds").size(), started.toString());
         assertEquals(0, started.path("refused").size());
-        for (JsonNode id : started.path("jobExecutionIds")) {
-            assertEquals(
-                    "COMPLETED",
-                    Jobs.awaitEnd(operator(), id.asLong(), Duration.ofMinutes(3))
-                            .path("status")
-                            .asText());
-        }
+        awaitEvery(started, "COMPLETED");
         JsonNode view = viewer().get("sites/" + site.name()).expect(200).json();
         assertEquals(3, view.path("pools").size());
         JsonNode last = view.path("lastPlan");
@@ -106,11 +101,83 @@ class SiteRecoveryPlanIT extends ProductIT {
 
         JsonNode last = viewer().get("sites/" + site.name()).expect(200).json().path("lastPlan");
         assertEquals("COMPLETED", last.path("status").asText(), last.toString());
-        Map<String, String> statusByPool = new java.util.HashMap<>();
+        Map<String, String> statusByPool = new HashMap<>();
         for (JsonNode row : last.path("pools")) {
             statusByPool.put(row.path("pool").asText(), row.path("status").asText());
         }
         assertEquals(Map.of(refusedPool, "REFUSED", startedPool, "COMPLETED"), statusByPool);
+    }
+
+    @Test
+    void aSiteFailbackWhereOnePoolsJobFailsLeavesTheOthersCompletedAndTheSiteViewSayingWhich() {
+        Site site = Site.create(operator(), "fail", 3, 20);
+        operator().post("sites/" + site.name() + "/outage").expect(202);
+        awaitEvery(
+                operator()
+                        .post("sites/" + site.name() + "/failover")
+                        .expect(202)
+                        .json(),
+                "COMPLETED");
+        for (String pool : site.pools()) {
+            operator().post("pools/" + pool + "/repair").expect(200);
+        }
+        String failing = site.pools().get(1);
+
+        // The test library's step fault: the first step of that pool's failback job fails once after its work (the
+        // pool is FAILING_BACK, no user moved yet).
+        operator()
+                .post("test-hooks/step-faults", Map.of("pool", failing, "step", "begin-failback"))
+                .expect(204);
+        Map<String, String> endedByPool = new HashMap<>();
+        try {
+            JsonNode started = operator()
+                    .post("sites/" + site.name() + "/failback")
+                    .expect(202)
+                    .json();
+            assertEquals(3, started.path("jobExecutionIds").size(), started.toString());
+            for (JsonNode id : started.path("jobExecutionIds")) {
+                JsonNode job = Jobs.awaitEnd(operator(), id.asLong(), Duration.ofMinutes(3));
+                endedByPool.put(job.path("pool").asText(), job.path("status").asText());
+            }
+        } finally {
+            operator().delete("test-hooks/step-faults");
+        }
+        Map<String, String> expected = new HashMap<>();
+        for (String pool : site.pools()) {
+            expected.put(pool, pool.equals(failing) ? "FAILED" : "COMPLETED");
+        }
+        assertEquals(expected, endedByPool, "only the armed pool's job fails; the others run to the end");
+        for (String pool : site.pools()) {
+            assertEquals(
+                    pool.equals(failing) ? "FAILING_BACK" : "NORMAL",
+                    Pools.pool(viewer(), pool).path("state").asText(),
+                    pool);
+        }
+
+        JsonNode last = viewer().get("sites/" + site.name()).expect(200).json().path("lastPlan");
+        assertEquals("FAILBACK", last.path("kind").asText());
+        assertEquals("FAILED", last.path("status").asText(), "one pool failed: the plan did not end well " + last);
+        Map<String, String> rowByPool = new HashMap<>();
+        for (JsonNode row : last.path("pools")) {
+            rowByPool.put(
+                    row.path("pool").asText(),
+                    row.path("status").asText() + " " + row.path("failedStep").asText("-"));
+        }
+        Map<String, String> expectedRows = new HashMap<>();
+        for (String pool : site.pools()) {
+            expectedRows.put(pool, pool.equals(failing) ? "FAILED begin-failback" : "COMPLETED -");
+        }
+        assertEquals(expectedRows, rowByPool, last.toString());
+    }
+
+    private void awaitEvery(JsonNode started, String status) {
+        for (JsonNode id : started.path("jobExecutionIds")) {
+            assertEquals(
+                    status,
+                    Jobs.awaitEnd(operator(), id.asLong(), Duration.ofMinutes(3))
+                            .path("status")
+                            .asText());
+        }
     }
 
     @Test

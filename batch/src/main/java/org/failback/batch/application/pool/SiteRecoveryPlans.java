@@ -76,9 +76,19 @@ public class SiteRecoveryPlans {
             double percent,
             List<PoolRow> pools) {}
 
-    /** One pool of the plan: its job's status and percent, or the refusal it got. */
+    /**
+     * One pool of the plan: its job's status and percent, or the refusal it got; {@code failedStep} names the step
+     * where the pool's job failed or stopped (null while it runs or when it completed), so the site view says which
+     * pool did not come back and where.
+     */
     public record PoolRow(
-            String pool, Long jobExecutionId, String status, Double percent, String code, String message) {}
+            String pool,
+            Long jobExecutionId,
+            String status,
+            Double percent,
+            String code,
+            String message,
+            String failedStep) {}
 
     /** The pools of a site in name order; an unknown site (or one without Front End pools) → SiteNotFoundException. */
     public List<FrontEndPool> poolsOf(PoolName site) {
@@ -159,12 +169,13 @@ public class SiteRecoveryPlans {
                         pool.refusedCode() == null ? "COMPLETED" : "REFUSED",
                         null,
                         pool.refusedCode(),
-                        pool.refusedMessage()));
+                        pool.refusedMessage(),
+                        null));
                 continue;
             }
             JobView job = views.view(pool.jobExecutionId());
             jobs.add(job);
-            rows.add(new PoolRow(pool.pool(), job.id(), job.status(), job.percent(), null, null));
+            rows.add(new PoolRow(pool.pool(), job.id(), job.status(), job.percent(), null, null, failedStep(job)));
         }
         long total = jobs.stream().mapToLong(JobView::itemsTotal).sum();
         long done = jobs.stream().mapToLong(JobView::itemsDone).sum();
@@ -178,6 +189,15 @@ public class SiteRecoveryPlans {
                 done,
                 total == 0 ? (jobs.isEmpty() ? 100.0 : 0.0) : Math.min(100.0, 100.0 * done / total),
                 rows);
+    }
+
+    /** The first step of the job that ended FAILED or STOPPED, or null. */
+    private static String failedStep(JobView job) {
+        return job.steps().stream()
+                .filter(s -> "FAILED".equals(s.status()) || "STOPPED".equals(s.status()))
+                .map(JobView.Step::name)
+                .findFirst()
+                .orElse(null);
     }
 
     /**

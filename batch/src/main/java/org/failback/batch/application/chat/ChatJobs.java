@@ -183,7 +183,7 @@ public class ChatJobs {
             store.unlock(row.id());
             throw e;
         }
-        store.assignLock(row.id(), execution);
+        store.assignLock(row.name(), job.id(), execution);
         runs.record(new JobRuns.Run(execution, job.id(), row.name(), startedBy, null, 0, Instant.now()));
         log.log(
                 execution,
@@ -197,7 +197,7 @@ public class ChatJobs {
      * by that execution with its owner provably gone: the lease its node renews expired (on the database's clock), or
      * its node restarted.
      */
-    public long restart(long executionId, String startedBy) {
+    public synchronized long restart(long executionId, String startedBy) {
         JobExecution execution = JobViews.execution(executionId);
         BatchStatus status = execution.getBatchStatus();
         if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
@@ -237,7 +237,7 @@ public class ChatJobs {
                 store.unlock(row.id());
                 throw e;
             }
-            store.assignLock(row.id(), restarted);
+            store.assignLock(row.name(), execution.getJobName(), restarted);
             runs.record(new JobRuns.Run(
                     restarted, execution.getJobName(), row.name(), startedBy, executionId, 0, Instant.now()));
             log.log(restarted, null, startedBy + " restarted execution " + executionId + " (" + status + ")");
@@ -249,6 +249,18 @@ public class ChatJobs {
 
     private static Instant thisJvmStarted() {
         return Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    }
+
+    /**
+     * The job listener's claim, before the first step: the execution owns its pool's lock from then on, so the release
+     * at its end always finds it, even when the job ends before its starter's own assignment runs.
+     */
+    public void claim(String pool, String jobName, long executionId) {
+        try (Connection c = dataSource.getConnection()) {
+            new ChatPoolStore(c).assignLock(pool, jobName, executionId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot claim the chat pool lock: " + e.getMessage(), e);
+        }
     }
 
     /** The job listener's release: the lock of whatever pool this execution holds. */

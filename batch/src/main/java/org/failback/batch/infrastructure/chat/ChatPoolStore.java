@@ -150,14 +150,22 @@ public class ChatPoolStore {
         }
     }
 
-    /** The lock now belongs to {@code execution}, run by this node (a restart may run on another node). */
-    public void assignLock(int poolId, long execution) throws SQLException {
+    /**
+     * The lock now belongs to {@code execution}, run by this node (a restart may run on another node). Only while the
+     * lock is still the one this node took for that job and no execution owns it yet, or that execution already does:
+     * the job's own listener claims it too, and whichever of the two comes second must not revive a lock the ended
+     * execution already gave back.
+     */
+    public boolean assignLock(String pool, String jobName, long execution) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE chat_pool SET lock_execution_id = ?,"
-                + " lock_node = ?, lock_lease_until = " + PoolJobLock.leaseEnd(dialect()) + " WHERE id = ?")) {
+                + " lock_lease_until = " + PoolJobLock.leaseEnd(dialect()) + " WHERE name = ? AND lock_job_name = ?"
+                + " AND lock_node = ? AND (lock_execution_id IS NULL OR lock_execution_id = ?)")) {
             update.setLong(1, execution);
-            update.setString(2, NodeIdentity.current());
-            update.setInt(3, poolId);
-            update.executeUpdate();
+            update.setString(2, pool);
+            update.setString(3, jobName);
+            update.setString(4, NodeIdentity.current());
+            update.setLong(5, execution);
+            return update.executeUpdate() == 1;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.failback.batch.job.chat;
 
 import jakarta.batch.api.listener.JobListener;
+import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -9,7 +10,9 @@ import org.failback.batch.infrastructure.jobs.JobLog;
 
 /**
  * Gives the chat pool's lock back however a pchat execution ends, so a failed or stopped one can be restarted. The
- * pool keeps its state (FAILING_OVER, FAILING_BACK): only the restart, or for a failover a new start, continues.
+ * pool keeps its state (FAILING_OVER, FAILING_BACK): only the restart, or for a failover a new start, continues. The
+ * execution claims the lock before its first step, so a job that ends before its starter assigned it the lock still
+ * finds and releases it.
  */
 @Named("pchatJobListener")
 public class PchatJobListener implements JobListener {
@@ -25,6 +28,10 @@ public class PchatJobListener implements JobListener {
 
     @Override
     public void beforeJob() {
+        String pool = BatchRuntime.getJobOperator()
+                .getParameters(job.getExecutionId())
+                .getProperty("pool");
+        jobs.claim(pool, job.getJobName(), job.getExecutionId());
         log.log(job.getExecutionId(), null, "job " + job.getJobName() + " started");
     }
 

@@ -99,6 +99,14 @@ public final class Pools {
     }
 
     /** The failback completed for every user: the pool NORMAL, all {@code users} DONE, each moved home exactly once. */
+    /**
+     * Failback completion is the pool's, not one write per user: the transition audit holds no MOVED→DONE (seed 000,
+     * "after failback completion", issue 19 item 2).
+     */
+    public static void assertNoSecondWritePerUser(JsonNode audit) {
+        assertEquals(0, audit.path("transitions").path("MOVED->DONE").asLong(), audit.toString());
+    }
+
     public static void assertEveryUserMovedHomeOnce(Api api, String pool, long users) {
         JsonNode state = pool(api, pool);
         assertEquals("NORMAL", state.path("state").asText(), state.toString());
@@ -106,6 +114,7 @@ public final class Pools {
         JsonNode audit =
                 api.get("pools/" + pool + "/transition-audit").expect(200).json();
         assertEquals(users, audit.path("transitions").path("ON_BACKUP->MOVED").asLong(), audit.toString());
+        assertNoSecondWritePerUser(audit);
         assertEquals(0, audit.path("usersWithRepeatedTransition").asLong(), audit.toString());
     }
 }

@@ -113,6 +113,7 @@ public class RegistrarUser {
         this.updatedAt = now;
     }
 
+    /** The registration as stored, which the jobs compare and write (their UPDATEs match the stored status). */
     public Registration registration() {
         return new Registration(
                 id, homePool.getId(), failbackStatus, signedIn, servingPool == null ? null : servingPool.getId(), mode);
@@ -146,20 +147,27 @@ public class RegistrarUser {
         return servingPool;
     }
 
+    /** Regular once the home pool's failback completed: the move home stored resiliency mode ({@link FailbackStatus}). */
     public RegistrationMode getMode() {
-        return mode;
+        return mode == RegistrationMode.RESILIENCY && failbackCompletedSinceMove() ? RegistrationMode.REGULAR : mode;
     }
 
+    /** The status as the home pool's state makes it: MOVED reads DONE once the failback completed. */
     public FailbackStatus getFailbackStatus() {
-        return failbackStatus;
+        return failbackStatus.seenWhile(homePool.getState());
+    }
+
+    private boolean failbackCompletedSinceMove() {
+        return failbackStatus == FailbackStatus.MOVED && getFailbackStatus() == FailbackStatus.DONE;
     }
 
     public PresenceState getPresenceSet() {
         return presenceSet;
     }
 
+    /** Null once the failback completed: presence is live again, whatever the move home kept. */
     public PresenceState getPresenceBeforeFailback() {
-        return presenceBeforeFailback;
+        return failbackCompletedSinceMove() ? null : presenceBeforeFailback;
     }
 
     public Instant getUpdatedAt() {

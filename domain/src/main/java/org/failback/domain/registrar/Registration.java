@@ -1,5 +1,7 @@
 package org.failback.domain.registrar;
 
+import org.failback.domain.pool.PoolState;
+
 /**
  * The registrar state of one user as the failover and failback jobs see it, and the per-user steps of those
  * jobs. Each step is idempotent: applied to a user it already moved, it answers the same registration, so a
@@ -55,18 +57,18 @@ public record Registration(
                 signedIn ? RegistrationMode.RESILIENCY : null);
     }
 
-    /** Failback completed for the pool: signed-in users go into regular mode. */
-    public Registration failbackCompleted() {
-        if (status == FailbackStatus.DONE) {
+    /**
+     * This registration as stored, seen while the home pool is in {@code homeState}: once the pool's failback completed
+     * a user moved home is DONE and, if signed in, in regular mode, without a write of their own ({@link
+     * FailbackStatus}).
+     */
+    public Registration seenWhile(PoolState homeState) {
+        FailbackStatus seen = status.seenWhile(homeState);
+        if (seen == status) {
             return this;
         }
         return new Registration(
-                userId,
-                homePoolId,
-                FailbackStatus.DONE,
-                signedIn,
-                signedIn ? Integer.valueOf(homePoolId) : null,
-                signedIn ? RegistrationMode.REGULAR : null);
+                userId, homePoolId, seen, signedIn, servingPoolId, signedIn ? RegistrationMode.REGULAR : null);
     }
 
     public boolean sameAs(Registration other) {

@@ -63,7 +63,10 @@ public class UserDirectory {
                 Long.class);
         inStatus.setParameter("pool", pool);
         for (FailbackStatus status : COUNTED) {
-            perStatus.put(status, inStatus.setParameter("status", status).getSingleResult());
+            perStatus.merge(
+                    status.seenWhile(pool.getState()),
+                    inStatus.setParameter("status", status).getSingleResult(),
+                    Long::sum);
         }
         long signedIn = em.createQuery(
                         "SELECT COUNT(u) FROM RegistrarUser u WHERE u.homePool = :pool AND u.signedIn = TRUE",
@@ -79,6 +82,9 @@ public class UserDirectory {
 
     /** How many users match the query's status and prefix (its paging is ignored). */
     public long count(FrontEndPool pool, UserQuery query) {
+        if (storedStatuses(pool, query).isEmpty()) {
+            return 0;
+        }
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(u) FROM RegistrarUser u" + filter(query), Long.class);
         bind(count, pool, query);
         return count.getSingleResult();
@@ -94,7 +100,13 @@ public class UserDirectory {
      * #IN_SIP_ORDER}).
      */
     public List<RegistrarUser> items(FrontEndPool pool, UserQuery query) {
-        String order = query.status() == null
+        Set<FailbackStatus> stored = storedStatuses(pool, query);
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        // One stored status: its (pool, status, SIP) index is in SIP order. Two (DONE, and MOVED seen as DONE): the
+        // (pool, SIP) index is, and after a completed failback nearly every user of the pool matches.
+        String order = query.status() == null || stored.size() > 1
                 ? " ORDER BY u.homePool.id, u.sip"
                 : " ORDER BY u.homePool.id, u.failbackStatus, u.sip";
         String from = null;
@@ -125,9 +137,19 @@ public class UserDirectory {
         return items.setMaxResults(query.size()).getResultList();
     }
 
+    /**
+     * The stored statuses the query's status filter stands for, as the pool's state makes them ({@link
+     * FailbackStatus#storedWhile}); all of them when it has none.
+     */
+    private static Set<FailbackStatus> storedStatuses(FrontEndPool pool, UserQuery query) {
+        return query.status() == null
+                ? EnumSet.allOf(FailbackStatus.class)
+                : query.status().storedWhile(pool.getState());
+    }
+
     private static String filter(UserQuery query) {
         return " WHERE u.homePool = :pool"
-                + (query.status() == null ? "" : " AND u.failbackStatus = :status")
+                + (query.status() == null ? "" : " AND u.failbackStatus IN :statuses")
                 + (query.sipPrefix() == null ? "" : " AND u.sip LIKE :prefix ESCAPE '!'");
     }
 
@@ -151,7 +173,7 @@ public class UserDirectory {
     private static void bind(TypedQuery<?> query, FrontEndPool pool, UserQuery filter) {
         query.setParameter("pool", pool);
         if (filter.status() != null) {
-            query.setParameter("status", filter.status());
+            query.setParameter("statuses", storedStatuses(pool, filter));
         }
         if (filter.sipPrefix() != null) {
             query.setParameter("prefix", filter.likePattern());

@@ -15,25 +15,24 @@ import java.util.Arrays;
  */
 public enum UserTransition {
 
-    /** Failover: the user is served by the backup pool from now on. */
-    FAIL_OVER(FAILED, NOT_AFFECTED, DONE) {
+    /**
+     * Failover: the user is served by the backup pool from now on. MOVED is a source too: a completed failback leaves
+     * its users stored MOVED, seen as DONE ({@link FailbackStatus}).
+     */
+    FAIL_OVER(FAILED, NOT_AFFECTED, DONE, MOVED) {
         @Override
         Registration apply(Registration user, int backupPoolId) {
             return user.failedOverTo(backupPoolId);
         }
     },
-    /** Failback: signed out of the backup pool, signed in to the home pool in resiliency mode. */
+    /**
+     * Failback: signed out of the backup pool, signed in to the home pool in resiliency mode. The user's only write of
+     * the failback: its completion is the pool's ({@link FailbackStatus}).
+     */
     MOVE_HOME(FAILED, ON_BACKUP) {
         @Override
         Registration apply(Registration user, int backupPoolId) {
             return user.movedHome();
-        }
-    },
-    /** Failback completed: regular mode again. */
-    COMPLETE_FAILBACK(MOVED) {
-        @Override
-        Registration apply(Registration user, int backupPoolId) {
-            return user.failbackCompleted();
         }
     };
 

@@ -70,7 +70,7 @@ class AffectedUserFailbackTableTest {
     void affectedUserAlreadySignedInAfterFailbackIsRegular() {
         UserView completed =
                 viewOf(new Registration(7, HOME_ID, FailbackStatus.MOVED, true, HOME_ID, RegistrationMode.RESILIENCY)
-                        .failbackCompleted());
+                        .seenWhile(PoolState.NORMAL));
 
         assertTrue(completed.signedIn());
         assertEquals(SignInDecision.accepted(HOME, RegistrationMode.REGULAR), policy.signIn(completed, AFTER, NOW));

@@ -64,7 +64,7 @@ class SeedRowsOnJobStatesTest {
     }
 
     private static UserView done() {
-        return viewOf(onBackupAfterFailover().movedHome().failbackCompleted());
+        return viewOf(onBackupAfterFailover().movedHome().seenWhile(PoolState.NORMAL));
     }
 
     @Test
@@ -238,7 +238,7 @@ class SeedRowsOnJobStatesTest {
         Registration moved = onBackupAfterFailover().movedHome();
         assertTrue(moved.signedIn());
         assertEquals(Integer.valueOf(HOME_ID), moved.servingPoolId());
-        Registration completed = moved.failbackCompleted();
+        Registration completed = moved.seenWhile(PoolState.NORMAL);
         assertTrue(completed.signedIn());
         assertEquals(RegistrationMode.REGULAR, completed.mode());
         assertEquals(Integer.valueOf(HOME_ID), completed.servingPoolId());

@@ -61,10 +61,9 @@ final class PlanSteps {
                         (f.maxUsers() == null ? f.users() : Math.min(f.users(), f.maxUsers())) + " users moved home ("
                                 + f.signedIn() + " signed in: signed out of " + f.backupPool() + ", signed in to "
                                 + f.pool() + " in resiliency mode)",
-                        "mark-users-done",
-                        "every user DONE, regular mode, presence live again",
                         "complete-failback",
-                        "pool → NORMAL" + backupPoolNotNormal(f));
+                        "pool → NORMAL: every user moved home DONE, regular mode, presence live again"
+                                + backupPoolNotNormal(f));
             default -> throw new IllegalArgumentException(job + " has no dry-run plan");
         };
     }

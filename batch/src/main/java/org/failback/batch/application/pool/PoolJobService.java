@@ -281,11 +281,7 @@ public class PoolJobService {
             return count(c -> PoolUsers.inStatuses(c, pool.getId(), FAILOVER_PENDING));
         }
         long toMove = count(c -> PoolUsers.inStatuses(c, pool.getId(), FAILBACK_PENDING));
-        long moved = count(c -> PoolUsers.inStatuses(c, pool.getId(), FailbackStatus.MOVED));
-        if (options.maxUsers() != null) {
-            return Math.min(toMove, options.maxUsers());
-        }
-        return toMove + toMove + moved;
+        return options.maxUsers() == null ? toMove : Math.min(toMove, options.maxUsers());
     }
 
     /** A count taken on a connection of its own. */

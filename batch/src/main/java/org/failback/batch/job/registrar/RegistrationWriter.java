@@ -41,8 +41,9 @@ public class RegistrationWriter extends AbstractItemWriter {
                     + " error = NULL, updated_at = ?, version = version + 1 WHERE id = ? AND failback_status = ? AND signed_in = ?";
 
     /**
-     * The same, for the transitions that end a failback for the user (or start a new failover): the presence kept for
-     * other pools during the failback is let go, so they see the latest state again.
+     * The same, for a failover: a presence kept for other pools by an earlier failback is let go (once that failback
+     * completed it is not read any more, {@link org.failback.domain.registrar.FailbackStatus}), so the next failback
+     * keeps the state set when it begins.
      */
     private static final String UPDATE_RELEASING_PRESENCE =
             UPDATE.replace("error = NULL,", "error = NULL, presence_before_failback = NULL,");
@@ -122,7 +123,7 @@ public class RegistrationWriter extends AbstractItemWriter {
         }
     }
 
-    /** Moving home keeps the presence held for other pools; every other transition lets it go. */
+    /** Moving home keeps the presence held for other pools until the pool's failback completes; failover lets it go. */
     static String updateStatement(UserTransition transition) {
         return transition == UserTransition.MOVE_HOME ? UPDATE : UPDATE_RELEASING_PRESENCE;
     }

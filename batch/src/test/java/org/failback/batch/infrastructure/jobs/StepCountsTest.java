@@ -45,9 +45,9 @@ class StepCountsTest {
     void aStepsTotalIsReplacedWhenItIsRecordedAgainAndBatchletsHaveNone() {
         counts.recordTotal(EXECUTION, "move-users-home", 500);
         counts.recordTotal(EXECUTION, "move-users-home", 450);
-        counts.recordTotal(EXECUTION, "mark-users-done", 1000);
+        counts.recordTotal(EXECUTION, "serve-users-from-backup", 1000);
         counts.recordTotal(EXECUTION + 1, "move-users-home", 3);
-        assertEquals(Map.of("move-users-home", 450L, "mark-users-done", 1000L), counts.totals(EXECUTION));
+        assertEquals(Map.of("move-users-home", 450L, "serve-users-from-backup", 1000L), counts.totals(EXECUTION));
     }
 
     @Test
@@ -55,8 +55,8 @@ class StepCountsTest {
         chunk("move-users-home", 100, 40, true);
         chunk("move-users-home", 200, 60, true);
         chunk("move-users-home", 300, 1000, false);
-        chunk("mark-users-done", 400, 5, true);
-        assertEquals(Map.of("move-users-home", 100L, "mark-users-done", 5L), counts.done(EXECUTION));
+        chunk("serve-users-from-backup", 400, 5, true);
+        assertEquals(Map.of("move-users-home", 100L, "serve-users-from-backup", 5L), counts.done(EXECUTION));
     }
 
     @Test
@@ -74,7 +74,7 @@ class StepCountsTest {
         chunk("move-users-home", 100, 10, true);
         chunk("move-users-home", 200, 20, true);
         chunk("move-users-home", 300, 5, true);
-        chunk("mark-users-done", 10_000, 7, true);
+        chunk("serve-users-from-backup", 10_000, 7, true);
         List<long[]> samples = counts.doneOverTime(EXECUTION, START, START.plusSeconds(11));
         assertEquals(3, samples.size());
         assertArrayEquals(new long[] {START.toEpochMilli() + 250, 30}, samples.get(0));

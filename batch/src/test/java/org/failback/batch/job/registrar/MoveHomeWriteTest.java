@@ -86,9 +86,10 @@ class MoveHomeWriteTest {
     }
 
     @Test
-    @DisplayName("Presence during failback: the state kept for other pools stays while the user is moved home and goes"
-            + " when their failback is done (\"after failback completion ... unaffected users see updates\")")
-    void presenceKeptForOtherPoolsStaysThroughTheMoveAndGoesWhenTheUsersFailbackIsDone() throws SQLException {
+    @DisplayName("Presence during failback: the state kept for other pools stays while the user is moved home (the"
+            + " pool's completion stops it being read, \"after failback completion ... unaffected users see updates\")"
+            + " and the next failover lets it go, so that failback keeps the state set when it begins")
+    void presenceKeptForOtherPoolsStaysThroughTheMoveAndTheNextFailoverLetsItGo() throws SQLException {
         long user = userId("sip:user00001@fe-a.example.com");
         execute("UPDATE registrar_user SET presence_before_failback = 'BUSY', presence_set = 'AWAY' WHERE id = "
                 + user);
@@ -96,13 +97,13 @@ class MoveHomeWriteTest {
         RegistrationWriter.update(c, RegistrationWriter.updateStatement(UserTransition.MOVE_HOME), List.of(move), NOW);
         assertEquals("MOVED BUSY", statusAndKeptPresence(user));
 
-        Registration done = move.after().failbackCompleted();
+        Registration failedOver = move.after().failedOverTo(backup);
         RegistrationWriter.update(
                 c,
-                RegistrationWriter.updateStatement(UserTransition.COMPLETE_FAILBACK),
-                List.of(new UserChange(move.after(), done, "sip:user00001@fe-a.example.com")),
+                RegistrationWriter.updateStatement(UserTransition.FAIL_OVER),
+                List.of(new UserChange(move.after(), failedOver, "sip:user00001@fe-a.example.com")),
                 NOW);
-        assertEquals("DONE null", statusAndKeptPresence(user));
+        assertEquals("ON_BACKUP null", statusAndKeptPresence(user));
     }
 
     private UserChange moved(long userId) {

@@ -130,9 +130,12 @@ class PartitionedUserReadingTest {
         assertEquals(USERS / 2, mapper("2", null).usersToDo(c), "ON_BACKUP and FAILED users are still to move");
         assertEquals(10, mapper("2", "10").usersToDo(c), "a staged failback moves at most its limit");
         assertEquals(USERS / 2, mapper("2", USERS + "").usersToDo(c), "and no more than there are");
-        UserRangePartitionMapper done = mapper("2", null);
-        done.transition = "COMPLETE_FAILBACK";
-        assertEquals(USERS / 2, done.usersToDo(c));
+        UserRangePartitionMapper failover = mapper("2", null);
+        failover.transition = "FAIL_OVER";
+        assertEquals(
+                USERS / 2,
+                failover.usersToDo(c),
+                "the next failover moves the users a completed failback left MOVED (seen DONE), not those ON_BACKUP");
     }
 
     private UserRangePartitionMapper mapper(String partitions, String maxUsers) {

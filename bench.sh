@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks against the real server: ./bench.sh failback   (BENCH_USERS=20000,200000,1000000 for several sizes;
+# Benchmarks against the real server: ./bench.sh failback   (BENCH_USERS=20000,200000,1000000 for several sizes,
+# BENCH_SIGNED_IN=1/3 of each pool's users signed in to the backup pool before the failback;
 # BENCH_JOB='{"partitions":2,"itemCount":1000}' tunes the failback job the same way the API does);
 # ./bench.sh chat   (BENCH_CLIENTS=64 loopback clients posting to the demo chat pool for BENCH_SECONDS=20);
 # ./bench.sh pchat-failback   (the Persistent Chat failback of a BENCH_MGC_MB=1024 MB mgc, per step, beside a file copy);
@@ -11,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 what=${1:-}
 [[ $what == failback || $what == chat || $what == pchat-failback || $what == clients || $what == site ]] || {
-  echo "usage: ./bench.sh failback|chat|pchat-failback|clients|site   (failback: BENCH_USERS, default 20000; chat: BENCH_CLIENTS, BENCH_SECONDS;" \
+  echo "usage: ./bench.sh failback|chat|pchat-failback|clients|site   (failback: BENCH_USERS, default 20000, BENCH_SIGNED_IN, default 1/3; chat: BENCH_CLIENTS, BENCH_SECONDS;" \
     "pchat-failback: BENCH_MGC_MB, default 1024; clients: BENCH_USERS, default 80000, BENCH_CLIENTS, BENCH_SECONDS;" \
     "site: BENCH_POOLS, default 10, BENCH_USERS per pool, default 80000, BENCH_SIGNED_IN, default 1/3; BENCH_PORT, default 8280)" >&2
   exit 2
@@ -85,5 +86,7 @@ elif [[ $what == site ]]; then
 elif [[ $what == clients ]]; then
   java bench/ClientsBench.java "http://127.0.0.1:$port" "$data/credentials.properties" "${BENCH_USERS:-80000}" "${BENCH_CLIENTS:-64}" "${BENCH_SECONDS:-120}"
 else
-  java bench/FailbackBench.java "http://127.0.0.1:$port" "$data/credentials.properties" "${BENCH_USERS:-20000}" "${BENCH_JOB:-}"
+  javac -d "$data/bench-classes" bench/BenchHttp.java
+  java -cp "$data/bench-classes" bench/FailbackBench.java "http://127.0.0.1:$port" "$data/credentials.properties" \
+    "${BENCH_USERS:-20000}" "${BENCH_SIGNED_IN:-1/3}" "${BENCH_JOB:-}"
 fi

@@ -103,4 +103,14 @@ public final class BenchHttp {
                 ? new long[0]
                 : java.util.Arrays.stream(list.split(",")).map(String::strip).mapToLong(Long::parseLong).toArray();
     }
+
+    /** A share of users, written 0.25 or 1/3 (BENCH_SIGNED_IN). */
+    public static double share(String text) {
+        String[] parts = text.strip().split("/");
+        double share = parts.length == 2 ? Double.parseDouble(parts[0]) / Double.parseDouble(parts[1]) : Double.parseDouble(parts[0]);
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("BENCH_SIGNED_IN is a share from 0 to 1, e.g. 1/3: " + text);
+        }
+        return share;
+    }
 }

@@ -19,7 +19,7 @@ public class SiteBench {
         api = new BenchHttp(args[0], Path.of(args[1]), "operator");
         int poolCount = Integer.parseInt(args[2].strip());
         int users = Integer.parseInt(args[3].strip());
-        double share = share(args[4]);
+        double share = BenchHttp.share(args[4]);
         String tag = Long.toString(System.nanoTime() % 1_000_000, 36);
         String site = "bench-" + tag;
         List<String> pools = new ArrayList<>();
@@ -120,15 +120,5 @@ public class SiteBench {
 
     private static double since(Instant start) {
         return Duration.between(start, Instant.now()).toMillis() / 1000.0;
-    }
-
-    /** A share as 0.25 or 1/3. */
-    private static double share(String text) {
-        String[] parts = text.strip().split("/");
-        double share = parts.length == 2 ? Double.parseDouble(parts[0]) / Double.parseDouble(parts[1]) : Double.parseDouble(parts[0]);
-        if (!(share >= 0 && share <= 1)) {
-            throw new IllegalArgumentException("BENCH_SIGNED_IN is a share from 0 to 1, e.g. 1/3: " + text);
-        }
-        return share;
     }
 }

@@ -40,6 +40,9 @@ public class TestHooksResource {
     StepFaults stepFaults;
 
     @Inject
+    BackupPoolSignIns signIns;
+
+    @Inject
     PoolService pools;
 
     @POST
@@ -153,5 +156,32 @@ public class TestHooksResource {
         FrontEndPool target = pools.pool(PoolName.of(pool));
         baselines.resetToFailedOver(target.getId(), target.getBackupPool().getId());
         return Response.noContent().build();
+    }
+
+    /**
+     * Signs {@code {share}} (0 to 1) of a failed-over pool's users in to its backup pool, with presence, contacts,
+     * conferences and p2p sessions (the failback benchmark's signed-in users); answers {@code {signedIn}}.
+     */
+    @POST
+    @Path("bench/{pool}/sign-in")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("operator")
+    public Map<String, Object> signIn(@PathParam("pool") String pool, Map<String, Object> body)
+            throws java.sql.SQLException {
+        FrontEndPool target = pools.pool(PoolName.of(pool));
+        if (target.getState() != org.failback.domain.pool.PoolState.FAILED_OVER) {
+            throw new BadRequestException("pool " + pool + " is " + target.getState() + ", not FAILED_OVER");
+        }
+        if (body == null || !(body.get("share") instanceof Number share)) {
+            throw new BadRequestException("share (a number from 0 to 1) is required");
+        }
+        try {
+            return Map.of(
+                    "signedIn",
+                    signIns.signIn(target.getId(), target.getBackupPool().getId(), share.doubleValue()));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
     }
 }

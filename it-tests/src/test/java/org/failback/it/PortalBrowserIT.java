@@ -146,8 +146,21 @@ class PortalBrowserIT extends ProductIT {
                 usersCsv.startsWith("sip,client_version,signed_in,serving_pool,mode,failback_status,updated_at,error"),
                 usersCsv.lines().findFirst().orElse(""));
 
+        // A site recovery plan is one run in the history, with a row per pool of its site.
+        String sitePool = unique("wsite");
+        Pools.createPair(operator(), sitePool, 10);
+        operator().post("sites/" + sitePool + "-s1/outage").expect(202);
         browser.go("/jobs.xhtml");
         assertTrue(browser.text(By.id("history:runs")).contains(pool));
+        String plans = browser.text(By.id("history:site-plans"));
+        assertTrue(plans.contains("OUTAGE of site " + sitePool + "-s1"), plans);
+        assertEquals(
+                sitePool + " COMPLETED",
+                browser.driver()
+                        .findElement(By.cssSelector(".site-plan .site-plan-pool"))
+                        .getText()
+                        .strip(),
+                "the newest plan first, its one pool's row");
         browser.screenshot("07-run-history");
         String runsCsv = download("/export/runs?pool=" + pool);
         assertTrue(

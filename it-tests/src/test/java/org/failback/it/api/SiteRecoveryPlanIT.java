@@ -72,6 +72,20 @@ class SiteRecoveryPlanIT extends ProductIT {
         assertEquals(120, last.path("itemsTotal").asLong(), "40 users in each of three pools");
         assertEquals(100.0, last.path("percent").asDouble(), 0.001);
         assertEquals(3, last.path("pools").size());
+
+        // The run history holds each plan as one run with its per-pool rows, newest first.
+        JsonNode history =
+                viewer().get("sites/" + site.name() + "/plans").expect(200).json();
+        assertEquals(2, history.size(), history.toString());
+        assertEquals("FAILOVER", history.get(0).path("kind").asText());
+        assertEquals(last.path("id").asLong(), history.get(0).path("id").asLong());
+        assertEquals(site.name(), history.get(0).path("site").asText());
+        assertEquals("OUTAGE", history.get(1).path("kind").asText());
+        assertEquals(3, history.get(1).path("pools").size(), "one row per pool, no job: " + history.get(1));
+        assertEquals(
+                ids(started.path("jobExecutionIds")),
+                ids(history.get(0).path("jobExecutionIds")),
+                "the plan's runs are its pools' jobs");
     }
 
     @Test
@@ -205,11 +219,20 @@ class SiteRecoveryPlanIT extends ProductIT {
         assertEquals("NOT_FOUND", viewer().get("sites/no-such-site").expect(404).code());
         assertEquals(
                 "NOT_FOUND",
+                viewer().get("sites/no-such-site/plans").expect(404).code());
+        assertEquals(
+                "NOT_FOUND",
                 operator().post("sites/no-such-site/outage").expect(404).code());
         Site site = Site.create(operator(), "role", 1, 0);
         assertEquals(403, viewer().post("sites/" + site.name() + "/outage").status());
         assertEquals(
                 "NORMAL",
                 Pools.pool(viewer(), site.pools().get(0)).path("state").asText());
+    }
+
+    private static java.util.Set<Long> ids(JsonNode array) {
+        java.util.Set<Long> ids = new java.util.TreeSet<>();
+        array.forEach(id -> ids.add(id.asLong()));
+        return ids;
     }
 }

@@ -62,6 +62,13 @@ public class SiteResource {
         return view;
     }
 
+    /** The site's newest recovery plans (at most {@code limit}, default 20), newest first: each one run, a row per pool. */
+    @GET
+    @Path("plans")
+    public List<SiteRecoveryPlans.PlanView> plans(@PathParam("site") String site, @QueryParam("limit") String limit) {
+        return plans.history(PoolName.of(site), QueryParams.integer(limit, "limit", 1, 200, 20));
+    }
+
     @POST
     @Path("{kind: outage|failover|failback}")
     @RolesAllowed(Roles.OPERATOR)

@@ -64,8 +64,13 @@ public class SiteRecoveryPlans {
     @Inject
     JobViews views;
 
-    /** The last plan of a site as one run: its status over all its pools' jobs, one progress, a row per pool. */
+    /**
+     * A plan of a site as one run: its status over all its pools' jobs, one progress, a row per pool; what the site view
+     * and the run history show.
+     */
     public record PlanView(
+            long id,
+            String site,
             String kind,
             Instant startedAt,
             String startedBy,
@@ -158,6 +163,17 @@ public class SiteRecoveryPlans {
         return plans.last(site.value()).map(this::view);
     }
 
+    /** The newest plans of a site, newest first. */
+    public List<PlanView> history(PoolName site, int limit) {
+        poolsOf(site);
+        return plans.latest(site.value(), limit).stream().map(this::view).toList();
+    }
+
+    /** The newest plans of every site, newest first: the run history's site runs. */
+    public List<PlanView> history(int limit) {
+        return plans.latest(null, limit).stream().map(this::view).toList();
+    }
+
     private PlanView view(SitePlanStore.Plan plan) {
         List<PoolRow> rows = new ArrayList<>();
         List<JobView> jobs = new ArrayList<>();
@@ -180,6 +196,8 @@ public class SiteRecoveryPlans {
         long total = jobs.stream().mapToLong(JobView::itemsTotal).sum();
         long done = jobs.stream().mapToLong(JobView::itemsDone).sum();
         return new PlanView(
+                plan.id(),
+                plan.site(),
                 plan.kind(),
                 plan.startedAt(),
                 plan.startedBy(),

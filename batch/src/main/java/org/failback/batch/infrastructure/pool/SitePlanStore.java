@@ -66,14 +66,15 @@ public class SitePlanStore {
         }
     }
 
-    /** The newest plans of a site, newest first. */
+    /** The newest plans of a site (of every site when {@code site} is null), newest first. */
     public List<Plan> latest(String site, int limit) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement query = c.prepareStatement(
-                        "SELECT id, site_name, kind, started_by, started_at"
-                                + " FROM site_plan WHERE site_name = ? ORDER BY id DESC OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
+                PreparedStatement query = c.prepareStatement("SELECT id, site_name, kind, started_by, started_at"
+                        + " FROM site_plan WHERE (? IS NULL OR site_name = ?) ORDER BY id DESC"
+                        + " OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
             query.setString(1, site);
-            query.setInt(2, limit);
+            query.setString(2, site);
+            query.setInt(3, limit);
             List<Plan> plans = new ArrayList<>();
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {

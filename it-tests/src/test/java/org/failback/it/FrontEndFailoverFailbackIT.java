@@ -184,7 +184,7 @@ class FrontEndFailoverFailbackIT extends ProductIT {
         assertEquals("COMPLETED", done.path("status").asText(), done.toString());
         assertEquals(first, done.path("restartOf").asLong());
         assertEquals(
-                8000 - movedWhenStopped,
+                4000 - movedWhenStopped,
                 done.path("itemsTotal").asLong(),
                 "the restart sets out to do what was left: " + done);
         assertEquals(done.path("itemsTotal").asLong(), done.path("itemsDone").asLong(), done.toString());
@@ -250,7 +250,7 @@ class FrontEndFailoverFailbackIT extends ProductIT {
             long job = Pools.startFailback(operator, pool, Map.of("itemCount", 50));
             JsonNode done = Jobs.awaitEnd(operator, job, TIMEOUT);
             assertEquals("COMPLETED", done.path("status").asText(), done.toString());
-            assertEquals(600, done.path("itemsDone").asLong(), "the rolled-back chunks are not counted: " + done);
+            assertEquals(300, done.path("itemsDone").asLong(), "the rolled-back chunks are not counted: " + done);
             JsonNode user = operator.get("pools/" + pool + "/users/" + victim)
                     .expect(200)
                     .json();

@@ -39,16 +39,21 @@ public class PoolService {
                 .orElseThrow(() -> new PoolNotFoundException(name.value()));
     }
 
-    /** The pool under a write lock, so concurrent state changes of one pool are serialised. */
+    /**
+     * The pool under a write lock, so concurrent state changes of one pool are serialised, with all its gates closed,
+     * so no client request of its users runs until the change commits ({@link PoolGate}).
+     */
     public FrontEndPool lockedPool(PoolName name) {
         // SELECT … FOR UPDATE reads the row as it is once locked; locking an already-loaded entity would fail with an
         // optimistic-lock error whenever another transaction changed the pool in between.
-        return em.createQuery("SELECT p FROM FrontEndPool p WHERE p.name = :name", FrontEndPool.class)
+        FrontEndPool pool = em.createQuery("SELECT p FROM FrontEndPool p WHERE p.name = :name", FrontEndPool.class)
                 .setParameter("name", name.value())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> new PoolNotFoundException(name.value()));
+        PoolGate.closeAll(em, pool.getId());
+        return pool;
     }
 
     /**

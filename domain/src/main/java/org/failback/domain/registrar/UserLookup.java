@@ -6,12 +6,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.failback.domain.pool.FrontEndPool;
+import org.failback.domain.pool.PoolGate;
 
 /**
- * Loads users for the client services. Locks are always taken in one order — home pools by id, then users by id,
- * then (by the caller) conferences or sessions — so client requests cannot deadlock with each other or with the pool
- * service, whose outage and failover completion lock the pool before updating its users. Holding the home pool also
- * means a sign-in cannot slip in between an outage's decision and its commit.
+ * Loads users for the client services. Locks are always taken in one order — the gates of the users' home pools by id,
+ * then users by id, then (by the caller) conferences or sessions — so client requests cannot deadlock with each other
+ * or with the pool service, whose state changes lock the pool and close all its gates before updating its users.
+ * Holding a gate of the home pool means a sign-in cannot slip in between an outage's decision and its commit, while
+ * requests of other stripes of the pool go on beside it ({@link PoolGate}).
  */
 public final class UserLookup {
 
@@ -34,10 +36,16 @@ public final class UserLookup {
     public static List<RegistrarUser> lockWithHomePools(EntityManager em, SipUri... sips) {
         List<RegistrarUser> users = Stream.of(sips).map(sip -> find(em, sip)).toList();
         users.stream()
+                .map(user -> PoolGate.idOf(user.getHomePool().getId(), user.getId()))
+                .distinct()
+                .sorted()
+                .forEach(gate -> PoolGate.pass(em, gate));
+        // Read once the gates are held: a state change of the pool has committed, or waits for this request.
+        users.stream()
                 .map(RegistrarUser::getHomePool)
                 .distinct()
                 .sorted(Comparator.comparing(FrontEndPool::getId))
-                .forEach(pool -> em.refresh(pool, LockModeType.PESSIMISTIC_READ));
+                .forEach(em::refresh);
         users.stream()
                 .distinct()
                 .sorted(Comparator.comparing(RegistrarUser::getId))

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.failback.domain.pool.PoolGate;
 import org.failback.domain.pool.PoolName;
 import org.failback.domain.pool.PoolState;
 import org.failback.domain.registrar.ClientVersion;
@@ -53,6 +54,15 @@ public class TopologyWriter {
             insert.setString(4, PoolState.NORMAL.name());
             insert.setInt(5, resiliencyTimerSeconds);
             insert.executeUpdate();
+        }
+        try (PreparedStatement gate =
+                connection.prepareStatement("INSERT INTO pool_gate (id, pool_id) VALUES (?, ?)")) {
+            for (int stripe = 0; stripe < PoolGate.STRIPES; stripe++) {
+                gate.setLong(1, (long) id * PoolGate.STRIPES + stripe);
+                gate.setInt(2, id);
+                gate.addBatch();
+            }
+            gate.executeBatch();
         }
         return id;
     }

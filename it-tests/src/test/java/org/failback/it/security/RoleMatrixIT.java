@@ -87,6 +87,7 @@ class RoleMatrixIT extends ProductIT {
         row("PUT lis/{pool}/backup-schedule", "lis/" + POOL + "/backup-schedule", O);
         row("POST lis/{pool}/restores", "lis/" + POOL + "/restores", O);
         row("GET sites/{site}", "sites/" + SITE, V, O);
+        row("GET sites/{site}/plans", "sites/" + SITE + "/plans", V, O);
         row("POST sites/{site}/{kind: outage|failover|failback}", "sites/" + SITE + "/outage", O);
         row("GET sql/instances", "sql/instances", V, O);
         row("GET sql/commands", "sql/commands", V, O);

@@ -3,6 +3,8 @@ package org.failback.it.sql;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,9 +89,10 @@ final class LaunchedServer {
         if (process == null) {
             return;
         }
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> tree = process.descendants().toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        awaitExit();
+        awaitExit(tree);
     }
 
     /** A TERM, as a service manager sends: standalone.sh (run.sh execs it) forwards it and WildFly stops cleanly. */
@@ -101,19 +104,26 @@ final class LaunchedServer {
         try {
             if (!process.waitFor(90, TimeUnit.SECONDS)) {
                 kill();
+                return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill();
+            return;
         }
-        awaitExit();
+        awaitExit(process.descendants().toList());
     }
 
-    private void awaitExit() {
+    /**
+     * Waits for the processes taken before the signal (once run.sh is gone its children belong to init and are no
+     * longer its descendants) and then for the port: a killed JVM with a large heap can still hold its listening
+     * socket for a moment after its parent ended, and run.sh refuses to start on a port in use.
+     */
+    private void awaitExit(List<ProcessHandle> tree) {
         try {
             process.waitFor(60, TimeUnit.SECONDS);
             Instant until = Instant.now().plusSeconds(60);
-            while (process.descendants().anyMatch(ProcessHandle::isAlive)
+            while ((tree.stream().anyMatch(ProcessHandle::isAlive) || listening())
                     && Instant.now().isBefore(until)) {
                 Thread.sleep(200);
             }
@@ -121,6 +131,20 @@ final class LaunchedServer {
             Thread.currentThread().interrupt();
         }
         process = null;
+    }
+
+    /** run.sh checks the HTTP port and the management port, which moves by the same offset. */
+    private boolean listening() {
+        return listening(port) || listening(9990 + port - 8080);
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     private void awaitUp() {

@@ -100,6 +100,7 @@ final class LaunchedServer {
         if (process == null) {
             return;
         }
+        List<ProcessHandle> tree = process.descendants().toList();
         process.destroy();
         try {
             if (!process.waitFor(90, TimeUnit.SECONDS)) {
@@ -111,7 +112,7 @@ final class LaunchedServer {
             kill();
             return;
         }
-        awaitExit(process.descendants().toList());
+        awaitExit(tree);
     }
 
     /**

@@ -52,6 +52,13 @@ public class SiteRecoveryPlans {
         }
     }
 
+    /*
+     * A plan's parallelism is its pools: each pool's job moves its users on one partition. Two partitions per pool
+     * doubled the writers queueing on the embedded engine's one store and the batch threads each job holds, so fewer
+     * pools' jobs ran at once (bench/README.md, "A whole site failed back").
+     */
+    private static final PoolJobService.Options ONE_PARTITION_PER_POOL = new PoolJobService.Options(1, null, null);
+
     @Inject
     PoolService pools;
 
@@ -246,8 +253,8 @@ public class SiteRecoveryPlans {
                 pools.outage(pool);
                 yield null;
             }
-            case FAILOVER -> jobs.startFailover(pool, PoolJobService.Options.DEFAULT, startedBy);
-            case FAILBACK -> jobs.startFailback(pool, PoolJobService.Options.DEFAULT, startedBy);
+            case FAILOVER -> jobs.startFailover(pool, ONE_PARTITION_PER_POOL, startedBy);
+            case FAILBACK -> jobs.startFailback(pool, ONE_PARTITION_PER_POOL, startedBy);
         };
     }
 

@@ -4,6 +4,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.failback.domain.pool.FrontEndPool;
 import org.failback.domain.pool.PoolGate;
@@ -46,10 +49,28 @@ public final class UserLookup {
                 .distinct()
                 .sorted(Comparator.comparing(FrontEndPool::getId))
                 .forEach(em::refresh);
-        users.stream()
-                .distinct()
-                .sorted(Comparator.comparing(RegistrarUser::getId))
-                .forEach(user -> em.refresh(user, LockModeType.PESSIMISTIC_WRITE));
-        return users;
+        return lockRows(em, users);
+    }
+
+    /**
+     * Locks the users' rows in id order and reads them afresh, answered in the order given. The query reads the user
+     * table alone: H2 locks the rows of every table an inner join of a FOR UPDATE reads, and
+     * {@code em.refresh(user, PESSIMISTIC_WRITE)} joins the user's home pool (a required association, so an inner
+     * join). That took the pool row's lock in every request, so one pool's requests queued on it behind the gates,
+     * and a request holding a gate deadlocked with a pool state change, which holds the pool row while it closes the
+     * gates (bench/README.md, "The client API under load").
+     */
+    private static List<RegistrarUser> lockRows(EntityManager em, List<RegistrarUser> found) {
+        List<Long> ids =
+                found.stream().map(RegistrarUser::getId).distinct().sorted().toList();
+        // Detached first, so the query's rows replace what was read before the locks rather than being ignored.
+        found.forEach(em::detach);
+        Map<Long, RegistrarUser> locked = em.createQuery(
+                        "SELECT u FROM RegistrarUser u WHERE u.id IN :ids ORDER BY u.id", RegistrarUser.class)
+                .setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .collect(Collectors.toMap(RegistrarUser::getId, Function.identity()));
+        return found.stream().map(user -> locked.get(user.getId())).toList();
     }
 }

@@ -1,11 +1,14 @@
 package org.failback.web.api;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** API errors written by servlet filters, where JAX-RS has not started yet: the same {@code {code, message}}. */
 public final class ApiAnswers {
+
+    /** Looked up once: each {@code Json} factory call looks the provider up through the service loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private ApiAnswers() {}
 
@@ -19,7 +22,7 @@ public final class ApiAnswers {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter()
-                .write(Json.createObjectBuilder()
+                .write(JSON.createObjectBuilder()
                         .add("code", code)
                         .add("message", message)
                         .build()

@@ -3,8 +3,8 @@ package org.failback.web.portal;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +29,9 @@ import org.primefaces.PrimeFaces;
 @Named
 @ViewScoped
 public class JobPage implements Serializable {
+
+    /** Looked up once: each {@code Json} factory call looks the provider up through the service loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final long serialVersionUID = 1L;
     private static final Set<String> RUNNING = Set.of("STARTING", "STARTED", "STOPPING");
@@ -108,8 +111,8 @@ public class JobPage implements Serializable {
      * start). A job too short for two samples is drawn at its average rate from start to end.
      */
     static String chartJson(List<long[]> samples, JobView job) {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder rates = Json.createArrayBuilder();
+        JsonArrayBuilder labels = JSON.createArrayBuilder();
+        JsonArrayBuilder rates = JSON.createArrayBuilder();
         labels.add("0 s");
         if (samples.size() < 2 && job.startTime() != null && job.endTime() != null) {
             double seconds = Math.max(
@@ -129,16 +132,16 @@ public class JobPage implements Serializable {
             labels.add(String.format(Locale.ROOT, "%.1f s", (sample[0] - samples.get(0)[0]) / 1000.0));
             rates.add(Math.round((sample[1] - previous[1]) / seconds));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "line")
                 .add(
                         "data",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("labels", labels)
                                 .add(
                                         "datasets",
-                                        Json.createArrayBuilder()
-                                                .add(Json.createObjectBuilder()
+                                        JSON.createArrayBuilder()
+                                                .add(JSON.createObjectBuilder()
                                                         .add("label", "items/s")
                                                         .add("data", rates)
                                                         .add("borderColor", "#2563eb")
@@ -148,34 +151,34 @@ public class JobPage implements Serializable {
                                                         .add("tension", 0.25))))
                 .add(
                         "options",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("animation", false)
                                 .add("maintainAspectRatio", false)
                                 .add(
                                         "plugins",
-                                        Json.createObjectBuilder()
+                                        JSON.createObjectBuilder()
                                                 .add(
                                                         "legend",
-                                                        Json.createObjectBuilder()
+                                                        JSON.createObjectBuilder()
                                                                 .add("display", false)))
                                 .add(
                                         "scales",
-                                        Json.createObjectBuilder()
+                                        JSON.createObjectBuilder()
                                                 .add(
                                                         "y",
-                                                        Json.createObjectBuilder()
+                                                        JSON.createObjectBuilder()
                                                                 .add("beginAtZero", true)
                                                                 .add(
                                                                         "title",
-                                                                        Json.createObjectBuilder()
+                                                                        JSON.createObjectBuilder()
                                                                                 .add("display", true)
                                                                                 .add("text", "items/s")))
                                                 .add(
                                                         "x",
-                                                        Json.createObjectBuilder()
+                                                        JSON.createObjectBuilder()
                                                                 .add(
                                                                         "title",
-                                                                        Json.createObjectBuilder()
+                                                                        JSON.createObjectBuilder()
                                                                                 .add("display", true)
                                                                                 .add("text", "time since start")))))
                 .build()

@@ -10,7 +10,6 @@ import java.util.List;
 import org.failback.domain.experience.ClientRequest;
 import org.failback.domain.experience.ExperiencePolicy;
 import org.failback.domain.experience.PresenceView;
-import org.failback.domain.experience.Refusal;
 import org.failback.domain.experience.SignInDecision;
 import org.failback.domain.pool.FrontEndPool;
 import org.failback.domain.registrar.ClientVersion;
@@ -25,7 +24,7 @@ import org.failback.domain.registrar.UserLookup;
  * the {@link ExperiencePolicy} before anything changes, and runs in one transaction, so a refusal changes nothing.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = ClientRefusedException.class)
 public class RegistrarService {
 
     @PersistenceContext(unitName = "failback")
@@ -56,6 +55,11 @@ public class RegistrarService {
      * they last set is kept. Signing out twice is harmless.
      */
     public void signOut(SipUri sip) {
+        // A user who is not signed in has nothing to end: answered from their row as it is now, without the locks,
+        // which H2 writes out at the commit like a change.
+        if (!UserLookup.find(em, sip).isSignedIn()) {
+            return;
+        }
         RegistrarUser user = UserLookup.lockWithHomePool(em, sip);
         if (!user.isSignedIn()) {
             return;
@@ -136,8 +140,7 @@ public class RegistrarService {
 
     private static void requireSignedIn(RegistrarUser user) {
         if (!user.isSignedIn()) {
-            throw new ClientRefusedException(
-                    Refusal.NOT_SIGNED_IN, user.sipUri(), user.getHomePool().poolName());
+            throw ClientRefusedException.notSignedIn(user);
         }
     }
 }

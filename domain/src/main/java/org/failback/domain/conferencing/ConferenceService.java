@@ -23,7 +23,7 @@ import org.failback.domain.registrar.UserLookup;
  * {@link ExperiencePolicy} first and runs in one transaction, so a refused one changes nothing.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = ClientRefusedException.class)
 public class ConferenceService {
 
     @PersistenceContext(unitName = "failback")
@@ -99,6 +99,14 @@ public class ConferenceService {
     public PeerToPeerDetails startPeerToPeer(SipUri caller, SipUri callee) {
         if (caller.equals(callee)) {
             throw new IllegalArgumentException("a peer-to-peer session needs two different users");
+        }
+        // A party who is not signed in is refused on their row as it is now, before any lock (H2 writes locks out
+        // at the commit like changes); a sign-in committed after this read is one that came after the request.
+        for (SipUri party : List.of(caller, callee)) {
+            RegistrarUser seen = UserLookup.find(em, party);
+            if (!seen.isSignedIn()) {
+                throw ClientRefusedException.notSignedIn(seen);
+            }
         }
         List<RegistrarUser> parties = UserLookup.lockWithHomePools(em, caller, callee);
         RegistrarUser from = parties.get(0);

@@ -5,7 +5,7 @@
 # ./bench.sh chat   (BENCH_CLIENTS=64 loopback clients posting to the demo chat pool for BENCH_SECONDS=20);
 # ./bench.sh pchat-failback   (the Persistent Chat failback of a BENCH_MGC_MB=1024 MB mgc, per step, beside a file copy);
 # ./bench.sh clients   (BENCH_CLIENTS=64 loopback clients on both pools of a pair while a failback of BENCH_USERS=80000
-# users runs, at most BENCH_SECONDS=120);
+# users runs, at most BENCH_SECONDS=120; BENCH_ROUNDS=3 runs it three times on one server, the later rounds on a JIT-warmed one);
 # ./bench.sh site   (one site of BENCH_POOLS=10 pools of BENCH_USERS=80000 users each through the site recovery plan:
 # outage, failover, BENCH_SIGNED_IN=1/3 signed in to the backup pools when the test library can, repair, failback)
 set -euo pipefail
@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 what=${1:-}
 [[ $what == failback || $what == chat || $what == pchat-failback || $what == clients || $what == site ]] || {
   echo "usage: ./bench.sh failback|chat|pchat-failback|clients|site   (failback: BENCH_USERS, default 20000, BENCH_SIGNED_IN, default 1/3; chat: BENCH_CLIENTS, BENCH_SECONDS;" \
-    "pchat-failback: BENCH_MGC_MB, default 1024; clients: BENCH_USERS, default 80000, BENCH_CLIENTS, BENCH_SECONDS;" \
+    "pchat-failback: BENCH_MGC_MB, default 1024; clients: BENCH_USERS, default 80000, BENCH_CLIENTS, BENCH_SECONDS, BENCH_ROUNDS, default 1;" \
     "site: BENCH_POOLS, default 10, BENCH_USERS per pool, default 80000, BENCH_SIGNED_IN, default 1/3; BENCH_PORT, default 8280)" >&2
   exit 2
 }
@@ -84,7 +84,12 @@ elif [[ $what == site ]]; then
   java -cp "$data/bench-classes" bench/SiteBench.java "http://127.0.0.1:$port" "$data/credentials.properties" \
     "${BENCH_POOLS:-10}" "${BENCH_USERS:-80000}" "${BENCH_SIGNED_IN:-1/3}"
 elif [[ $what == clients ]]; then
-  java bench/ClientsBench.java "http://127.0.0.1:$port" "$data/credentials.properties" "${BENCH_USERS:-80000}" "${BENCH_CLIENTS:-64}" "${BENCH_SECONDS:-120}"
+  rounds=${BENCH_ROUNDS:-1}
+  [[ $rounds =~ ^[1-9][0-9]?$ ]] || { echo "BENCH_ROUNDS must be a whole number from 1 to 99, not '$rounds'" >&2; exit 2; }
+  for round in $(seq 1 "$rounds"); do
+    (( rounds == 1 )) || echo "round $round of $rounds"
+    java bench/ClientsBench.java "http://127.0.0.1:$port" "$data/credentials.properties" "${BENCH_USERS:-80000}" "${BENCH_CLIENTS:-64}" "${BENCH_SECONDS:-120}"
+  done
 else
   javac -d "$data/bench-classes" bench/BenchHttp.java
   java -cp "$data/bench-classes" bench/FailbackBench.java "http://127.0.0.1:$port" "$data/credentials.properties" \

@@ -57,10 +57,11 @@ public class RegistrarService {
     public void signOut(SipUri sip) {
         // A user who is not signed in has nothing to end: answered from their row as it is now, without the locks,
         // which H2 writes out at the commit like a change.
-        if (!UserLookup.find(em, sip).isSignedIn()) {
+        RegistrarUser seen = UserLookup.find(em, sip);
+        if (!seen.isSignedIn()) {
             return;
         }
-        RegistrarUser user = UserLookup.lockWithHomePool(em, sip);
+        RegistrarUser user = UserLookup.lockWithHomePools(em, List.of(seen)).get(0);
         if (!user.isSignedIn()) {
             return;
         }

@@ -102,13 +102,13 @@ public class ConferenceService {
         }
         // A party who is not signed in is refused on their row as it is now, before any lock (H2 writes locks out
         // at the commit like changes); a sign-in committed after this read is one that came after the request.
-        for (SipUri party : List.of(caller, callee)) {
-            RegistrarUser seen = UserLookup.find(em, party);
-            if (!seen.isSignedIn()) {
-                throw ClientRefusedException.notSignedIn(seen);
+        List<RegistrarUser> seen = List.of(UserLookup.find(em, caller), UserLookup.find(em, callee));
+        for (RegistrarUser party : seen) {
+            if (!party.isSignedIn()) {
+                throw ClientRefusedException.notSignedIn(party);
             }
         }
-        List<RegistrarUser> parties = UserLookup.lockWithHomePools(em, caller, callee);
+        List<RegistrarUser> parties = UserLookup.lockWithHomePools(em, seen);
         RegistrarUser from = parties.get(0);
         RegistrarUser to = parties.get(1);
         requireAllowed(ClientRequest.START_P2P, from);

@@ -37,7 +37,11 @@ public final class UserLookup {
 
     /** Several users and their home pools, re-read under locks; answered in the order asked. */
     public static List<RegistrarUser> lockWithHomePools(EntityManager em, SipUri... sips) {
-        List<RegistrarUser> users = Stream.of(sips).map(sip -> find(em, sip)).toList();
+        return lockWithHomePools(em, Stream.of(sips).map(sip -> find(em, sip)).toList());
+    }
+
+    /** Users already found (by {@link #find}), re-read under locks with their home pools; answered in that order. */
+    public static List<RegistrarUser> lockWithHomePools(EntityManager em, List<RegistrarUser> users) {
         users.stream()
                 .map(user -> PoolGate.idOf(user.getHomePool().getId(), user.getId()))
                 .distinct()

@@ -106,7 +106,10 @@ public class CrashPoints {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            parked.decrementAndGet();
+            // A thread released by a new arm() is not counted off the new point's count, which arm() reset to 0.
+            if (release == latch) {
+                parked.decrementAndGet();
+            }
         }
     }
 }

@@ -182,6 +182,62 @@ class PortalBrowserIT extends ProductIT {
     }
 
     /**
+     * Issue 19: while a job moves a pool's users, the pool page answers with counts shared by every page and has them
+     * recounted in the background once they are a poll interval old (MovingPoolCounts). The page must still follow
+     * the job: the failback is held twice, at chunks the test knows committed, and each time the polled page comes to
+     * show what the API counts.
+     */
+    @Test
+    void thePoolPageOfAPoolBeingFailedBackFollowsTheUsersMovedAsTheJobCommitsThem() {
+        String pool = unique("moving");
+        Pools.createFailedOverAndRepaired(operator(), pool, 100);
+        java.util.Map<String, Object> holdAtSecondChunk =
+                java.util.Map.of("pool", pool, "step", "move-users-home", "chunk", 2);
+        operator().post("test-hooks/crash-points", holdAtSecondChunk).expect(204);
+        try {
+            long job = Pools.startFailback(operator(), pool, java.util.Map.of("itemCount", 10, "partitions", 1));
+            awaitHeld();
+            browser.signIn("viewer");
+            browser.go("/pool.xhtml?name=" + pool);
+            assertEquals("FAILING_BACK", browser.text(By.id("pool-state")));
+            assertEquals("10", browser.text(By.id("count-moved")), "the first chunk committed, the second is held");
+
+            // Re-armed, the held chunk commits and the job is held again two chunks later: 30 users moved.
+            operator().post("test-hooks/crash-points", holdAtSecondChunk).expect(204);
+            awaitHeld();
+            String moved = Long.toString(
+                    Pools.pool(operator(), pool).path("counts").path("moved").asLong());
+            assertEquals("30", moved);
+            browser.await(
+                    Duration.ofSeconds(20),
+                    d -> moved.equals(d.findElement(By.id("count-moved")).getText()) ? Boolean.TRUE : null);
+            assertEquals("FAILING_BACK", browser.text(By.id("pool-state")));
+
+            operator().delete("test-hooks/crash-points").expect(204);
+            Jobs.awaitEnd(operator(), job, JOB_TIMEOUT);
+            browser.await(
+                    JOB_TIMEOUT,
+                    d -> "NORMAL".equals(d.findElement(By.id("pool-state")).getText()) ? Boolean.TRUE : null);
+            assertEquals("100", browser.text(By.id("count-done")));
+        } finally {
+            operator().delete("test-hooks/crash-points");
+        }
+    }
+
+    private void awaitHeld() {
+        Jobs.await(
+                "the failback held at its crash point",
+                JOB_TIMEOUT,
+                () -> operator()
+                                .get("test-hooks/crash-points")
+                                .expect(200)
+                                .json()
+                                .path("parked")
+                                .asInt()
+                        >= 1);
+    }
+
+    /**
      * Issue 17: every page works under the Content-Security-Policy (scripts only from the portal or with the page's
      * nonce, no eval): an operator opens each page and uses a poll and a dialog without one console violation.
      */

@@ -245,13 +245,9 @@ class CrashAtEveryStepIT extends RestartableServerIT {
 
     /** Waits until {@code threads} job threads of the execution are parked at the armed point; times out if never. */
     private static JsonNode awaitParked(Api operator, long execution, int threads) {
-        JsonNode[] state = new JsonNode[1];
-        Jobs.await("execution " + execution + " to park " + threads + " thread(s) at its crash point", TIMEOUT, () -> {
-            state[0] = operator.get("test-hooks/crash-points").expect(200).json();
-            return state[0].path("parked").asInt() >= threads;
-        });
-        assertEquals(execution, state[0].path("jobExecutionId").asLong(), state[0].toString());
-        return state[0];
+        JsonNode state = Jobs.awaitParked(operator, "execution " + execution, threads, TIMEOUT);
+        assertEquals(execution, state.path("jobExecutionId").asLong(), state.toString());
+        return state;
     }
 
     private static JsonNode restartToCompletion(Api api, long crashed) {

@@ -49,6 +49,19 @@ public final class Jobs {
         }
     }
 
+    /**
+     * Waits until at least {@code threads} job threads are parked at the armed crash point (the test library's
+     * {@code test-hooks/crash-points}); answers the crash point's state as last read.
+     */
+    public static JsonNode awaitParked(Api operator, String what, int threads, Duration timeout) {
+        JsonNode[] state = new JsonNode[1];
+        await(what + " to park " + threads + " thread(s) at its crash point", timeout, () -> {
+            state[0] = operator.get("test-hooks/crash-points").expect(200).json();
+            return state[0].path("parked").asInt() >= threads;
+        });
+        return state[0];
+    }
+
     /** The step of that name in a job as {@code GET /api/jobs/{id}} answers it. */
     public static JsonNode step(JsonNode job, String name) {
         for (JsonNode step : job.path("steps")) {

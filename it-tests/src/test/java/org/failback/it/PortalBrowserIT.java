@@ -196,7 +196,7 @@ class PortalBrowserIT extends ProductIT {
         operator().post("test-hooks/crash-points", holdAtSecondChunk).expect(204);
         try {
             long job = Pools.startFailback(operator(), pool, java.util.Map.of("itemCount", 10, "partitions", 1));
-            awaitHeld();
+            Jobs.awaitParked(operator(), "the failback", 1, JOB_TIMEOUT);
             browser.signIn("viewer");
             browser.go("/pool.xhtml?name=" + pool);
             assertEquals("FAILING_BACK", browser.text(By.id("pool-state")));
@@ -204,7 +204,7 @@ class PortalBrowserIT extends ProductIT {
 
             // Re-armed, the held chunk commits and the job is held again two chunks later: 30 users moved.
             operator().post("test-hooks/crash-points", holdAtSecondChunk).expect(204);
-            awaitHeld();
+            Jobs.awaitParked(operator(), "the failback", 1, JOB_TIMEOUT);
             String moved = Long.toString(
                     Pools.pool(operator(), pool).path("counts").path("moved").asLong());
             assertEquals("30", moved);
@@ -222,19 +222,6 @@ class PortalBrowserIT extends ProductIT {
         } finally {
             operator().delete("test-hooks/crash-points");
         }
-    }
-
-    private void awaitHeld() {
-        Jobs.await(
-                "the failback held at its crash point",
-                JOB_TIMEOUT,
-                () -> operator()
-                                .get("test-hooks/crash-points")
-                                .expect(200)
-                                .json()
-                                .path("parked")
-                                .asInt()
-                        >= 1);
     }
 
     /**

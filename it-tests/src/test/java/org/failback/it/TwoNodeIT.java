@@ -168,15 +168,7 @@ class TwoNodeIT extends RestartableServerIT {
     }
 
     private static void awaitParkedOnNodeA(Api onA, String what, int threads) {
-        Jobs.await(
-                what + " to park on node A",
-                TIMEOUT,
-                () -> onA.get("test-hooks/crash-points")
-                                .expect(200)
-                                .json()
-                                .path("parked")
-                                .asInt()
-                        >= threads);
+        Jobs.awaitParked(onA, what + " on node A", threads, TIMEOUT);
     }
 
     /** While node A lives (its job parked, its lease renewed), node B refuses the restart and says whose lease. */

@@ -82,15 +82,7 @@ abstract class ProductDatabaseContract {
         operator.post("test-hooks/crash-points", Map.of("pool", pool, "step", "move-users-home", "chunk", 3))
                 .expect(204);
         long killed = Pools.startFailback(operator, pool, Map.of("itemCount", 500, "partitions", 1));
-        Jobs.await(
-                "the failback to park at its third chunk",
-                TIMEOUT,
-                () -> operator.get("test-hooks/crash-points")
-                                .expect(200)
-                                .json()
-                                .path("parked")
-                                .asInt()
-                        >= 1);
+        Jobs.awaitParked(operator, "the failback at its third chunk", 1, TIMEOUT);
         long movedBefore =
                 Pools.pool(operator, pool).path("counts").path("moved").asLong();
 
